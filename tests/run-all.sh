@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: PostgreSQL (installed and started when missing),
+# npm packages of the interop client, restore, build, test. Nothing is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+TILSYN_TEST_PG=$(bash tests/setup-postgres.sh)
+export TILSYN_TEST_PG
+
+for lock in tests/*/package-lock.json; do
+  [ -f "$lock" ] || continue
+  (cd "$(dirname "$lock")" && npm ci --no-audit --no-fund --loglevel=error)
+done
+
+dotnet restore OrleansTilsyn.sln
+dotnet build OrleansTilsyn.sln --no-restore -c Release
+mkdir -p .test-artifacts
+status=0
+dotnet test OrleansTilsyn.sln --no-build -c Release 2>&1 | tee .test-artifacts/test-output.log || status=$?
+
+# One plain closing line over all test projects; a skipped test fails the run.
+summary=$(grep -E '^(Passed|Failed)!' .test-artifacts/test-output.log | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
+  awk '{f+=$1; p+=$2; s+=$3} END {print p+0, f+0, s+0}')
+read -r passed failed skipped <<<"$summary"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$skipped" != 0 ]; then echo "skipped tests are not allowed" >&2; status=1; fi
+if [ "$passed" = 0 ]; then echo "no test ran" >&2; status=1; fi
+exit "$status"

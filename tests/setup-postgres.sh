@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Makes a PostgreSQL server available for the tests and prints the connection string on stdout.
+# Installs it with apt when missing, starts the local cluster, creates a throwaway role and
+# database whose password is generated now (never stored in the repo). Never prompts.
+# With TILSYN_TEST_PG already set, it only checks that server and echoes it back.
+set -euo pipefail
+
+log() { echo "setup-postgres: $*" >&2; }
+
+if [ -n "${TILSYN_TEST_PG:-}" ]; then
+  echo "$TILSYN_TEST_PG"
+  exit 0
+fi
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  log "installing postgresql with apt"
+  as_root apt-get update -qq >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+fi
+
+version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+  log "creating cluster $version main"
+  as_root pg_createcluster "$version" main >&2
+fi
+if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  log "starting cluster $version main"
+  as_root pg_ctlcluster "$version" main start >&2
+fi
+port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
+
+for _ in $(seq 1 50); do
+  as_root runuser -u postgres -- pg_isready -q -p "$port" && break
+  sleep 0.2
+done
+
+db="tilsyn_test_$$_$(date +%s)"
+role="tilsyn_test"
+password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+psql_admin() { as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$port" "$@" >&2; }
+psql_admin -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role LOGIN CREATEDB; END IF; END\$\$;"
+psql_admin -c "ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';"
+psql_admin -c "CREATE DATABASE $db OWNER $role;"
+log "database $db ready on port $port"
+echo "Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=$db;Maximum Pool Size=50"
