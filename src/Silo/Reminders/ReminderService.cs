@@ -50,7 +50,12 @@ public sealed class ReminderService
     {
         if (_runtime.IsStopped) return [];
         var rows = await Store.ClaimDueRemindersAsync(dueBy, _runtime.InfrastructureTime.GetUtcNow(), Options.ReminderLease, Owner, max, cancellationToken);
-        if (rows.Count > 0 && SiloTelemetry.RemindersDue.Enabled) SiloTelemetry.RemindersDue.Add(rows.Count);
+        if (rows.Count > 0 && SiloTelemetry.RemindersDue.Enabled)
+        {
+            foreach (var type in rows.GroupBy(r => r.Grain.Type))
+                SiloTelemetry.RemindersDue.Add(type.Count(), new KeyValuePair<string, object?>("grain.type", type.Key));
+        }
+
         return rows;
     }
 
