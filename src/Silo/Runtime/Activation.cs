@@ -46,7 +46,12 @@ internal sealed class Activation
 
     internal async Task RunTurnAsync(ITurn turn)
     {
-        if (turn.IsAbandoned) return;
+        if (turn.IsAbandoned)
+        {
+            turn.Fail(new OperationCanceledException(turn.Token));
+            return;
+        }
+
         try
         {
             if (turn.NeedsGrain) await PrepareAsync(turn.Token);
