@@ -10,9 +10,10 @@ public sealed class PersistenceTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Theory, ClassData(typeof(StoreKinds))]
-    public async Task StateSurvivesDeactivationAndIsReloaded(StoreKind store)
+    public async Task StateSurvivesDeactivationAndIsLoadedBeforeActivation(StoreKind store)
     {
-        await using var cluster = await TestSilos.StartAsync(store, new TestProbe());
+        var probe = new TestProbe();
+        await using var cluster = await TestSilos.StartAsync(store, probe);
         var counter = cluster.GrainFactory.GetGrain<ICounterGrain>("kept");
         for (var i = 0; i < 3; i++) await counter.IncrementAsync();
 
@@ -21,6 +22,7 @@ public sealed class PersistenceTests
 
         Assert.Equal(3, await counter.GetAsync());
         Assert.Equal(3, await counter.VersionAsync());
+        Assert.Equal(["kept=0", "kept=3"], probe.Activated);
     }
 
     [Theory, ClassData(typeof(StoreKinds))]

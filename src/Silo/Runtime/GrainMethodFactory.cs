@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using OrleansTilsyn.Contracts.Runtime;
@@ -9,7 +10,13 @@ internal static class GrainMethodFactory
 {
     private static readonly MethodInfo _build = typeof(GrainMethodFactory).GetMethod(nameof(Build), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public static GrainMethod Create(MethodInfo method, string grainType)
+    // Compiled methods do not depend on a silo: every silo of the process (test clusters start many) shares them.
+    private static readonly ConcurrentDictionary<(MethodInfo Method, string GrainType), GrainMethod> _compiled = new();
+
+    public static GrainMethod Create(MethodInfo method, string grainType) =>
+        _compiled.GetOrAdd((method, grainType), static key => Compile(key.Method, key.GrainType));
+
+    private static GrainMethod Compile(MethodInfo method, string grainType)
     {
         if (method.IsGenericMethodDefinition)
             throw new InvalidOperationException($"Grain method {Describe(method)} is generic; grain methods cannot be.");

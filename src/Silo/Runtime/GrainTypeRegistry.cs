@@ -19,6 +19,10 @@ internal sealed class GrainTypeRegistry
     {
         foreach (var type in assemblies.Distinct().SelectMany(LoadableTypes).Where(IsGrainClass))
             Register(type);
+
+        // Bind every interface now, so a grain method the runtime cannot call fails the silo's start.
+        foreach (var grainInterface in _classByInterface.Keys.Where(i => !_ambiguous.Contains(i)))
+            GetInterface(grainInterface);
     }
 
     public IEnumerable<GrainClass> Classes => _classByName.Values;

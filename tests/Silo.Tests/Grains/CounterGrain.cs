@@ -30,6 +30,12 @@ public sealed record CounterState
 
 public sealed class CounterGrain(TestProbe probe) : Grain<CounterState>, ICounterGrain
 {
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        probe.Activated.Enqueue($"{Key}={State.Value}");
+        return Task.CompletedTask;
+    }
+
     public async Task<int> IncrementAsync()
     {
         if (probe.BeforeCommit is { } interfere) await interfere(GrainId);
