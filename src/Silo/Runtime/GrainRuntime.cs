@@ -81,11 +81,11 @@ internal sealed class GrainRuntime
         }
         catch (TimeoutException) when (!pending.IsCompleted)
         {
-            throw Abandon(call, new GrainCallTimeoutException(grain, method.Name, Options.CallTimeout), activity);
+            throw Abandon(call, pending, new GrainCallTimeoutException(grain, method.Name, Options.CallTimeout), activity);
         }
         catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true })
         {
-            throw Abandon(call, callerToken.IsCancellationRequested
+            throw Abandon(call, pending, callerToken.IsCancellationRequested
                 ? new OperationCanceledException(callerToken)
                 : new GrainCallTimeoutException(grain, method.Name, Options.CallTimeout), activity);
         }
@@ -134,9 +134,11 @@ internal sealed class GrainRuntime
         return await call.Task;
     }
 
-    private static Exception Abandon<T>(GrainCall<T>? call, Exception error, Activity? activity)
+    /// <summary>The caller gives up: a queued call is skipped; a running one may still fail later, unobserved.</summary>
+    private static Exception Abandon<T>(GrainCall<T>? call, Task<T> pending, Exception error, Activity? activity)
     {
         call?.TrySetException(error);
+        _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         activity?.SetStatus(ActivityStatusCode.Error, error.Message);
         return error;
     }
