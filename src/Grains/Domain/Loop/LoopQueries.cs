@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Conversations;
