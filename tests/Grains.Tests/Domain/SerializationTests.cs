@@ -17,6 +17,8 @@ public sealed class SerializationTests
         var json = JsonSerializer.Serialize(s);
         var back = JsonSerializer.Deserialize<UnitLoopState>(json)!;
         Assert.Equal(json, JsonSerializer.Serialize(back));
+        Assert.DoesNotContain("CurrentRecord", json);
+        Assert.DoesNotContain("\"Open\":[", json);
         Assert.Equal(s.Loop, back.Loop);
         Assert.Equal(s.Tasks.Items.Select(t => t.Id), back.Tasks.Items.Select(t => t.Id));
         Assert.Equal("Board", JsonDocument.Parse(json).RootElement.GetProperty("Tasks").GetProperty("Items")[0].GetProperty("Assignee").GetString());

@@ -25,6 +25,7 @@ public sealed record Agreement(
     string? ClosedBy = null,
     string? ClosingNote = null)
 {
+    [JsonIgnore]
     public bool IsOpen => Status == AgreementStatus.Open;
 
     public bool IsPastDue(DateOnly today) => IsOpen && Due < today;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
 
@@ -8,6 +9,7 @@ public sealed record AgreementLedger(ImmutableArray<Agreement> Items)
 {
     public static AgreementLedger Empty { get; } = new([]);
 
+    [JsonIgnore]
     public IEnumerable<Agreement> Open => Items.Where(a => a.IsOpen);
 
     public Agreement? Find(string id) => Items.FirstOrDefault(a => a.Id == id);

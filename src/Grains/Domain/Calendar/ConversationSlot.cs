@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace OrleansTilsyn.Grains.Domain.Calendar;
 
 /// <summary>
@@ -6,8 +7,10 @@ namespace OrleansTilsyn.Grains.Domain.Calendar;
 /// </summary>
 public sealed record ConversationSlot(int Number, Period Period, int LoopYear, DateOnly DataRelease, DateOnly WindowOpen, DateOnly WindowClose)
 {
+    [JsonIgnore]
     public bool IsFirst => Number == 1;
 
     /// <summary>The middle of the window: where 1:1s are spaced from.</summary>
+    [JsonIgnore]
     public DateOnly Anchor => WindowOpen.AddDays((WindowClose.DayNumber - WindowOpen.DayNumber) / 2);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Grains.Domain.Calendar;
 
@@ -19,9 +20,12 @@ public sealed record Conversation(ConversationSlot Slot, ConversationStatus Stat
     /// <summary>Every version of the minutes, oldest first; the last is current.</summary>
     public ImmutableArray<ConversationRecord> Records { get; init; } = [];
 
+    [JsonIgnore]
     public Period Period => Slot.Period;
 
+    [JsonIgnore]
     public bool IsHeld => Status == ConversationStatus.Held;
 
+    [JsonIgnore]
     public ConversationRecord? CurrentRecord => Records.IsDefaultOrEmpty ? null : Records[^1];
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
 
@@ -11,6 +12,7 @@ public sealed record DataPackageHistory
 {
     public ImmutableArray<DataPackageRelease> Versions { get; init; } = [];
 
+    [JsonIgnore]
     public DataPackageRelease? Current => Versions.IsDefaultOrEmpty ? null : Versions[^1];
 
     public Result<DataPackageHistory> Release(DataPackageRelease release, string? correctionReason)

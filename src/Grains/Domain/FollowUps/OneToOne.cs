@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansTilsyn.Grains.Domain.Calendar;
 
 namespace OrleansTilsyn.Grains.Domain.FollowUps;
@@ -13,8 +14,10 @@ public sealed record OneToOne(OneToOneSlot Slot, OneToOneStatus Status)
 
     public OneToOneRecord? Record { get; init; }
 
+    [JsonIgnore]
     public string Key => Slot.Key;
 
+    [JsonIgnore]
     public bool IsHeld => Status == OneToOneStatus.Held;
 
     /// <summary>Due day passed and not held (never for one that was due before tracking).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Domain.Tasks;
@@ -16,9 +17,11 @@ public sealed record LoopEffects(
 {
     public static LoopEffects None { get; } = new([], [], [], []);
 
+    [JsonIgnore]
     public bool IsEmpty => TasksRaised.IsEmpty && TasksUpdated.IsEmpty && TasksClosed.IsEmpty && Reminders.IsEmpty;
 
     /// <summary>Every task whose state changed, for a chief's inbox to upsert by id.</summary>
+    [JsonIgnore]
     public IEnumerable<LoopTask> ChangedTasks => TasksRaised.Concat(TasksUpdated).Concat(TasksClosed);
 }
 

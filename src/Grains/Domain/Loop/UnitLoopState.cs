@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Grains.Domain.Agreements;
 using OrleansTilsyn.Grains.Domain.Calendar;
@@ -36,10 +37,13 @@ public sealed record UnitLoopState(Unit Unit, LoopId Loop, int WheelVersion, Whe
 
     public ImmutableArray<LoopSummary> PastLoops { get; init; } = [];
 
+    [JsonIgnore]
     public ConversationHolder Holder => Unit.SelfOwned ? ConversationHolder.Board : ConversationHolder.Chief;
 
+    [JsonIgnore]
     public AssigneeRole HolderRole => Unit.SelfOwned ? AssigneeRole.Board : AssigneeRole.Chief;
 
+    [JsonIgnore]
     public ImmutableArray<FocusArea> FocusAreas => FocusAreaHistory.IsDefaultOrEmpty ? [] : FocusAreaHistory[^1].Areas;
 
     public Conversation? FindConversation(Period period) => Conversations.FirstOrDefault(c => c.Period == period);

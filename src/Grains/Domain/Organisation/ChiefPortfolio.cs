@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
 
@@ -13,6 +14,7 @@ public sealed record ChiefPortfolio(ChiefId Chief, ImmutableArray<UnitId> Units)
 
     public bool Contains(UnitId unit) => Units.Contains(unit);
 
+    [JsonIgnore]
     public bool IsTypicalSize => Units.Length is >= TypicalMinimum and <= TypicalMaximum;
 
     public Result<ChiefPortfolio> Assign(UnitId unit) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
 namespace OrleansTilsyn.Grains.Domain.Organisation;
@@ -17,6 +18,7 @@ public sealed record Unit(
     bool SelfOwned,
     bool Special)
 {
+    [JsonIgnore]
     public AgeArea AgeArea => Sector.AgeArea();
 
     public bool HasSubUnit(SubUnitId id) => SubUnits.Any(s => s.Id == id);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansTilsyn.Grains.Domain.Calendar;
 
 namespace OrleansTilsyn.Grains.Domain.Supervision;
@@ -26,6 +27,7 @@ public sealed record BoardReport(BoardReportSlot Slot, BoardReportStatus Status)
 
     public DateTimeOffset? FollowUpHeldAt { get; init; }
 
+    [JsonIgnore]
     public int Year => Slot.Year;
 
     public bool IsOverdue(DateTimeOffset now) => Status == BoardReportStatus.Pending && DomainDates.IsOverdue(Slot.Due, now);

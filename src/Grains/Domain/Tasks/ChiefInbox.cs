@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Organisation;
@@ -28,6 +29,7 @@ public sealed record ChiefInbox
     }
 
     /// <summary>Open tasks for the chief (assigned to the chief role), overdue first.</summary>
+    [JsonIgnore]
     public IEnumerable<LoopTask> MyOpenTasks => Tasks.Where(t => t.IsOpen && t.Assignee == AssigneeRole.Chief)
         .OrderByDescending(t => t.State == TaskState.Overdue).ThenBy(t => t.Due);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansTilsyn.Grains.Domain.Organisation;
 
 namespace OrleansTilsyn.Grains.Domain.Tasks;
@@ -19,9 +20,11 @@ public sealed record LoopTask(
     DateTimeOffset? ClosedAt = null,
     string? ClosedBy = null)
 {
+    [JsonIgnore]
     public bool IsOpen => State != TaskState.Done;
 
     /// <summary>The id without the unit: unique within the unit, used in reminder names.</summary>
+    [JsonIgnore]
     public string LocalKey => LocalKeyOf(Kind, Occurrence, Assignee);
 
     public static string LocalKeyOf(TaskKind kind, string occurrence, AssigneeRole assignee) => $"{kind}/{occurrence}/{assignee}";

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
 namespace OrleansTilsyn.Grains.Domain.Tasks;
@@ -11,6 +12,7 @@ public sealed record TaskBook(ImmutableArray<LoopTask> Items)
 
     public LoopTask? FindByLocalKey(string localKey) => Items.FirstOrDefault(t => t.LocalKey == localKey);
 
+    [JsonIgnore]
     public IEnumerable<LoopTask> Open => Items.Where(t => t.IsOpen);
 
     /// <summary>Adds the task unless a task with its id exists (then returns null as the raised task).</summary>
