@@ -56,4 +56,17 @@ public sealed class FocusAreaTests
         Assert.Equal([1, 2], s.FocusAreaHistory.Select(h => h.Version));
         Assert.Equal(2, s.FocusAreas.Length);
     }
+
+    [Fact]
+    public void CommitteeOverviewKeepsEachUnitsLatestChoice()
+    {
+        var unit = Unit();
+        var overview = new FocusAreaOverview(Loop0To6Of2023)
+            .Upsert(new(unit.Id, unit.Name, unit.Sector, 2, [Language, new("TRIVSEL", "Relationer", null)]))
+            .Upsert(new(unit.Id, unit.Name, unit.Sector, 1, [Language]))
+            .Upsert(new(Grains.Domain.Organisation.UnitId.Parse("unit-2"), "Enhed 2", unit.Sector, 1, [Language]));
+        Assert.Equal(2, overview.Entries.Length);
+        Assert.Equal(2, overview.UnitsPerTheme()["SPROG"]);
+        Assert.Equal(1, overview.UnitsPerTheme()["TRIVSEL"]);
+    }
 }

@@ -26,6 +26,9 @@ public sealed record LoopCalendar(
 
     public DateOnly MinutesDue(DateOnly heldOn) => heldOn.AddDays(MinutesDueDays);
 
+    /// <summary>The latest the minutes of a samtale can be due: held on the last day of its window.</summary>
+    public DateOnly LatestMinutesDue(ConversationSlot slot) => MinutesDue(slot.WindowClose);
+
     public DateOnly ChiefReviewDue(DateOnly submittedOn) => submittedOn.AddDays(ChiefReviewDays);
 
     /// <summary>The nominal chief review date of a board report submitted on its due date.</summary>
