@@ -49,7 +49,7 @@ public sealed class UnitValidatorTests
     [Fact]
     public void ThemesPerAreaAndLoopKeepEveryVersion()
     {
-        var area = AreaThemes.Empty(AgeArea.ZeroToSix);
+        var area = new AreaThemes();
         area = Ok(area.SetThemes(Loop0To6Of2023, [new("SPROG", "Sprog")], "forvaltning-1", At(2023, 3, 31)));
         area = Ok(area.SetThemes(Loop0To6Of2023, [new("SPROG", "Sprog"), new("LEG", "Leg")], "forvaltning-1", At(2023, 4, 2)));
         Assert.Equal(2, area.Current(Loop0To6Of2023)!.Version);

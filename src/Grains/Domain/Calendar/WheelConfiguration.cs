@@ -8,9 +8,11 @@ namespace OrleansTilsyn.Grains.Domain.Calendar;
 /// loops that START on or after its effective date; a running loop keeps the settings it started
 /// with (they are copied into the loop), so nothing already scheduled is ever rewritten.
 /// </summary>
-public sealed record WheelConfiguration(ImmutableArray<WheelVersion> Versions)
+public sealed record WheelConfiguration
 {
-    public static WheelConfiguration Empty { get; } = new([]);
+    public static WheelConfiguration Empty { get; } = new();
+
+    public ImmutableArray<WheelVersion> Versions { get; init; } = [];
 
     /// <summary>The version that applies to a loop of a unit of this key starting on <paramref name="loopStart"/>.</summary>
     public WheelVersion Resolve(WheelConfigKey key, DateOnly loopStart)
