@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansTilsyn.Grains.Domain.Calendar;
+
+/// <summary>How a data-package indicator is labelled: strukturel, processuel or resultatkvalitet.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<QualityKind>))]
+public enum QualityKind
+{
+    Structural,
+    Process,
+    Outcome,
+}
+
+public static class QualityKindRules
+{
+    public static bool TryParse(string? text, out QualityKind kind)
+    {
+        kind = default;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "structural" or "strukturel": kind = QualityKind.Structural; return true;
+            case "process" or "processuel": kind = QualityKind.Process; return true;
+            case "outcome" or "resultat": kind = QualityKind.Outcome; return true;
+            default: return false;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Grains.Domain.Agreements;
+using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Conversations;
+using OrleansTilsyn.Grains.Domain.Organisation;
+using OrleansTilsyn.Grains.Domain.Tasks;
+
+namespace OrleansTilsyn.Grains.Domain.Loop;
+
+/// <summary>Schedule, hold and write up a læringssamtale; corrections are new attributed versions.</summary>
+public static class ConversationCommands
+{
+    public static Result<LoopOutcome> Schedule(UnitLoopState s, Period period, DateTimeOffset at, Actor by, DateTimeOffset now)
+    {
+        if (Find(s, by, period, Party.Holder | Party.Leader, "schedule a samtale", out var c) is { } problem) return problem;
+        if (c.IsHeld) return Problem.FailedPrecondition($"The samtale {period} has been held.");
+        if (c.Status == ConversationStatus.BeforeTracking) return Problem.FailedPrecondition($"The samtale {period} was before tracking started.");
+        var v = new Violations()
+            .Require(DomainDates.DayOf(at) >= c.Slot.WindowOpen, "scheduledFor", $"the window opens {c.Slot.WindowOpen}")
+            .Require(at >= now, "scheduledFor", "cannot be in the past");
+        if (v.Any) return v.ToProblem("The samtale cannot be scheduled then.");
+        var change = new LoopChange(s.With(c with { Status = ConversationStatus.Scheduled, ScheduledFor = at, ScheduledBy = by.ToString() }), now);
+        var day = DomainDates.DayOf(at);
+        change.CloseAll(TaskKind.ScheduleConversation, period.ToString(), by.ToString());
+        change.Raise(TaskKind.HoldConversation, period.ToString(), s.HolderRole, day > c.Slot.WindowClose ? day : c.Slot.WindowClose);
+        return change.Done();
+    }
+
+    public static Result<LoopOutcome> Hold(UnitLoopState s, Period period, DateTimeOffset heldAt, Actor by, DateTimeOffset now)
+    {
+        if (Find(s, by, period, Party.Holder | Party.Leader, "hold a samtale", out var c) is { } problem) return problem;
+        if (c.IsHeld) return Problem.FailedPrecondition($"The samtale {period} has already been held.");
+        if (c.Status != ConversationStatus.Scheduled) return Problem.FailedPrecondition($"The samtale {period} must be scheduled before it is held.");
+        var v = new Violations()
+            .Require(heldAt <= now, "heldAt", "cannot be in the future")
+            .Require(DomainDates.DayOf(heldAt) >= c.Slot.WindowOpen, "heldAt", $"the window opens {c.Slot.WindowOpen}");
+        if (v.Any) return v.ToProblem("The samtale cannot be recorded as held then.");
+        var change = new LoopChange(s.With(c with { Status = ConversationStatus.Held, HeldAt = heldAt, HeldBy = by.ToString() }), now);
+        var key = period.ToString();
+        foreach (var kind in new[] { TaskKind.PrepareConversation, TaskKind.ScheduleConversation, TaskKind.HoldConversation })
+            change.CloseAll(kind, key, by.ToString());
+        var minutesDue = s.Calendar.MinutesDue(DomainDates.DayOf(heldAt));
+        change.Raise(TaskKind.WriteMinutes, key, AssigneeRole.Leader, minutesDue);
+        if (c.Slot.IsFirst && s.FocusAreaHistory.IsEmpty) change.Raise(TaskKind.ChooseFocusAreas, s.Loop.ToString(), AssigneeRole.Leader, minutesDue);
+        return change.Done();
+    }
+
+    /// <summary>Submits the minutes of a held samtale (version 1). Every rule violation is returned at once.</summary>
+    public static Result<LoopOutcome> SubmitRecord(UnitLoopState s, Period period, ConversationRecordDraft draft, Actor by, DateTimeOffset now)
+    {
+        if (Find(s, by, period, Party.Holder | Party.Leader, "write the minutes", out var c) is { } problem) return problem;
+        if (!c.IsHeld) return Problem.FailedPrecondition($"The samtale {period} has not been held; only a held samtale can have minutes.");
+        if (c.CurrentRecord is not null) return Problem.AlreadyExists($"The minutes of {period} are submitted; submit a correction instead.");
+        return Write(s, c, draft, by, reason: null, now);
+    }
+
+    /// <summary>Corrects submitted minutes: a new version with who, when and why; earlier versions stay.</summary>
+    public static Result<LoopOutcome> CorrectRecord(UnitLoopState s, Period period, ConversationRecordDraft draft, string reason, Actor by, DateTimeOffset now)
+    {
+        if (Find(s, by, period, Party.Holder | Party.Leader, "correct the minutes", out var c) is { } problem) return problem;
+        if (c.CurrentRecord is null) return Problem.FailedPrecondition($"The samtale {period} has no minutes to correct.");
+        if (string.IsNullOrWhiteSpace(reason)) return Problem.Invalid("reason", "a correction needs a reason");
+        return Write(s, c, draft, by, reason.Trim(), now);
+    }
+
+    /// <summary>The board's written statement for a samtale; it counts as data (kind D) until the minutes are written.</summary>
+    public static Result<LoopOutcome> AddBoardStatement(UnitLoopState s, Period period, string text, Actor by, DateTimeOffset now)
+    {
+        if (Find(s, by, period, Party.Board | Party.Leader, "add the board's statement", out var c) is { } problem) return problem;
+        if (c.CurrentRecord is not null) return Problem.FailedPrecondition($"The minutes of {period} are written; the statement came too late.");
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 20000) return Problem.Invalid("text", "the statement needs 1-20000 characters");
+        var statement = new BoardStatement(text.Trim(), by.ToString(), now);
+        return new LoopOutcome(s.With(c with { BoardStatements = c.BoardStatements.Add(statement) }), LoopEffects.None);
+    }
+
+    private static Result<LoopOutcome> Write(UnitLoopState s, Conversation c, ConversationRecordDraft draft, Actor by, string? reason, DateTimeOffset now)
+    {
+        var violations = ConversationRecordValidator.Validate(draft, RecordContexts.For(s, c));
+        if (violations.Count > 0) return Problem.Invalid($"The minutes of {c.Period} are not complete.", violations);
+        var record = new ConversationRecord(c.Records.Length + 1, draft, by.ToString(), now, reason);
+        var ledger = s.Agreements.Sync(new AgreementSource(AgreementSourceKind.Conversation, c.Period.ToString()), draft.Agreements, by.ToString(), now);
+        var change = new LoopChange(s.With(c with { Records = c.Records.Add(record) }) with { Agreements = ledger }, now);
+        change.CloseAll(TaskKind.WriteMinutes, c.Period.ToString(), by.ToString());
+        return change.Done();
+    }
+
+    private static Problem? Find(UnitLoopState s, Actor by, Period period, Party parties, string action, out Conversation c)
+    {
+        c = s.FindConversation(period)!;
+        if (LoopPermissions.Check(s.Unit, by, parties, action) is { } denied) return denied;
+        return c is null ? Problem.NotFound($"Loop {s.Loop} has no samtale in {period}.") : null;
+    }
+}

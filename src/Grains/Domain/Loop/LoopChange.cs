@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Tasks;
+
+namespace OrleansTilsyn.Grains.Domain.Loop;
+
+/// <summary>
+/// Accumulates one transition: the state as it changes and the effects it causes. Local to a pure
+/// function (never stored); raising a task also schedules its overdue reminder, closing cancels it.
+/// </summary>
+internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
+{
+    private readonly List<LoopTask> _raised = [];
+    private readonly List<LoopTask> _updated = [];
+    private readonly List<LoopTask> _closed = [];
+    private readonly List<ReminderChange> _reminders = [];
+
+    public UnitLoopState State { get; set; } = state;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public DateOnly Today => DomainDates.DayOf(Now);
+
+    public void Raise(TaskKind kind, string occurrence, AssigneeRole assignee, DateOnly due)
+    {
+        var unit = State.Unit;
+        var overdue = DomainDates.IsOverdue(due, Now);
+        var task = new LoopTask(LoopTask.IdOf(unit.Id, kind, occurrence, assignee), kind, unit.Id, occurrence, assignee,
+            unit.Chief, due, overdue ? TaskState.Overdue : TaskState.Open, Now);
+        var (book, raised) = State.Tasks.Raise(task);
+        if (raised is null) return;
+        State = State with { Tasks = book };
+        _raised.Add(raised);
+        if (!overdue) Schedule(ReminderNames.TaskOverdue(raised.LocalKey), DomainDates.EndOf(due));
+    }
+
+    public void Close(TaskKind kind, string occurrence, AssigneeRole assignee, string by)
+    {
+        var (book, closed) = State.Tasks.Close(LoopTask.IdOf(State.Unit.Id, kind, occurrence, assignee), by, Now);
+        if (closed is null) return;
+        State = State with { Tasks = book };
+        _closed.Add(closed);
+        Cancel(ReminderNames.TaskOverdue(closed.LocalKey));
+    }
+
+    /// <summary>Closes the task of this kind and occurrence for every assignee.</summary>
+    public void CloseAll(TaskKind kind, string occurrence, string by)
+    {
+        foreach (var role in Enum.GetValues<AssigneeRole>()) Close(kind, occurrence, role, by);
+    }
+
+    public void MarkOverdue(string taskId)
+    {
+        var (book, changed) = State.Tasks.MarkOverdue(taskId);
+        if (changed is null) return;
+        State = State with { Tasks = book };
+        _updated.Add(changed);
+    }
+
+    public void Updated(LoopTask task) => _updated.Add(task);
+
+    public void Schedule(string name, DateTimeOffset dueAt) => _reminders.Add(new ReminderChange.Schedule(name, dueAt));
+
+    public void Cancel(string name) => _reminders.Add(new ReminderChange.Cancel(name));
+
+    public LoopOutcome Done() => new(State, new LoopEffects([.. _raised], [.. _updated], [.. _closed], [.. _reminders]));
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Grains.Domain.Tasks;
+
+namespace OrleansTilsyn.Grains.Domain.Loop;
+
+/// <summary>
+/// What a transition asks the grain to do besides storing the new state: tasks to route (raised,
+/// changed to overdue or re-routed, closed) and reminder changes, in the order they must be applied.
+/// </summary>
+public sealed record LoopEffects(
+    ImmutableArray<LoopTask> TasksRaised,
+    ImmutableArray<LoopTask> TasksUpdated,
+    ImmutableArray<LoopTask> TasksClosed,
+    ImmutableArray<ReminderChange> Reminders)
+{
+    public static LoopEffects None { get; } = new([], [], [], []);
+
+    [JsonIgnore]
+    public bool IsEmpty => TasksRaised.IsEmpty && TasksUpdated.IsEmpty && TasksClosed.IsEmpty && Reminders.IsEmpty;
+
+    /// <summary>Every task whose state changed, for a chief's inbox to upsert by id.</summary>
+    [JsonIgnore]
+    public IEnumerable<LoopTask> ChangedTasks => TasksRaised.Concat(TasksUpdated).Concat(TasksClosed);
+}
+
+/// <summary>The result of a transition: the next state and its effects.</summary>
+public sealed record LoopOutcome(UnitLoopState State, LoopEffects Effects);

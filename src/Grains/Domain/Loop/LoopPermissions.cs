@@ -1,0 +1,36 @@
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Grains.Domain.Organisation;
+
+namespace OrleansTilsyn.Grains.Domain.Loop;
+
+/// <summary>The parties of a unit that may take part in a command.</summary>
+[Flags]
+public enum Party
+{
+    None = 0,
+    Chief = 1,
+    Leader = 2,
+    Board = 4,
+    /// <summary>Whoever holds the samtaler: the chief, or the board of a self-owned daycare.</summary>
+    Holder = 8,
+    Administration = 16,
+    System = 32,
+}
+
+/// <summary>SPEC "Roles": a chief acts on the portfolio's units, a leader on the own unit, a board on its unit; operations never on meeting content.</summary>
+public static class LoopPermissions
+{
+    public static bool Allows(Unit unit, Actor actor, Party parties) => actor.Role switch
+    {
+        ActorRole.Chief => (parties.HasFlag(Party.Chief) || (parties.HasFlag(Party.Holder) && !unit.SelfOwned)) && actor.Id == unit.Chief.Value,
+        ActorRole.Leader => parties.HasFlag(Party.Leader) && actor.Id == unit.Leader.Value,
+        ActorRole.Board => (parties.HasFlag(Party.Board) || (parties.HasFlag(Party.Holder) && unit.SelfOwned)) && actor.Id == unit.Board?.Value,
+        ActorRole.Administration => parties.HasFlag(Party.Administration),
+        ActorRole.System => parties.HasFlag(Party.System),
+        _ => false,
+    };
+
+    /// <summary>A PermissionDenied problem, or null when the actor may act.</summary>
+    public static Problem? Check(Unit unit, Actor actor, Party parties, string action) =>
+        Allows(unit, actor, parties) ? null : Problem.PermissionDenied($"{actor} may not {action} for unit {unit.Id}.");
+}

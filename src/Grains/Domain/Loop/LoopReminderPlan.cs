@@ -1,0 +1,39 @@
+using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Conversations;
+using OrleansTilsyn.Grains.Domain.FollowUps;
+using OrleansTilsyn.Grains.Domain.Supervision;
+
+namespace OrleansTilsyn.Grains.Domain.Loop;
+
+/// <summary>
+/// The occurrence reminders of a loop and their due times, all derived from the stored calendar.
+/// A reminder whose due time has passed but whose occurrence is still relevant is scheduled anyway:
+/// the runtime delivers it at once, with the same stable due time.
+/// </summary>
+public static class LoopReminderPlan
+{
+    public static IEnumerable<(string Name, DateTimeOffset DueAt)> For(UnitLoopState s)
+    {
+        foreach (var c in s.Conversations.Where(c => c.Status != ConversationStatus.BeforeTracking))
+        {
+            yield return (ReminderNames.DataPackageReleased(c.Period), DomainDates.StartOf(c.Slot.DataRelease));
+            yield return (ReminderNames.ConversationWindowOpen(c.Period), DomainDates.StartOf(c.Slot.WindowOpen));
+        }
+        foreach (var o in s.OneToOnes.Where(o => o.Status != OneToOneStatus.BeforeTracking))
+            yield return (ReminderNames.OneToOneDue(o.Key), DomainDates.StartOf(o.Slot.Due.AddDays(-s.Settings.OneToOneNoticeDays)));
+        foreach (var b in s.BoardReports.Where(b => b.Status != BoardReportStatus.BeforeTracking))
+            yield return (ReminderNames.BoardReportDue(b.Year), DomainDates.StartOf(b.Slot.Due.AddDays(-s.Settings.BoardReportNoticeDays)));
+        yield return (ReminderNames.LoopEnd(s.Loop), DomainDates.StartOf(s.Calendar.LoopEnd));
+        yield return (ReminderNames.NextLoop(s.Loop.Next()), DomainDates.StartOf(s.Calendar.NextTreatment));
+    }
+
+    /// <summary>The due time a delivery of <paramref name="name"/> must carry to be current; null if the name is unknown to this loop.</summary>
+    public static DateTimeOffset? ExpectedDue(UnitLoopState s, string name)
+    {
+        if (ReminderNames.TryParse(name, out var kind, out var key) && kind == ReminderKind.TaskOverdue)
+            return s.Tasks.FindByLocalKey(key) is { } task ? DomainDates.EndOf(task.Due) : null;
+        foreach (var (n, due) in For(s))
+            if (n == name) return due;
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansTilsyn.Grains.Domain.Organisation;
+
+/// <summary>The two areas the city council treats a quality report for, every second year each.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AgeArea>))]
+public enum AgeArea
+{
+    /// <summary>0-6: dagtilbud; report in odd years.</summary>
+    ZeroToSix,
+    /// <summary>6-18: skole and FU; report in even years.</summary>
+    SixToEighteen,
+}
+
+public static class AgeAreaRules
+{
+    /// <summary>Quality report: 6-18 in even years, 0-6 in odd years.</summary>
+    public static bool IsQualityReportYear(this AgeArea area, int year) => area switch
+    {
+        AgeArea.SixToEighteen => year % 2 == 0,
+        AgeArea.ZeroToSix => year % 2 != 0,
+        _ => false,
+    };
+
+    /// <summary>The latest quality-report year of the area that is not after <paramref name="year"/>.</summary>
+    public static int ReportYearAtOrBefore(this AgeArea area, int year) =>
+        area.IsQualityReportYear(year) ? year : year - 1;
+
+    public static string Label(this AgeArea area) => area == AgeArea.ZeroToSix ? "0-6" : "6-18";
+
+    public static bool TryParseLabel(string? text, out AgeArea area)
+    {
+        area = text == "6-18" ? AgeArea.SixToEighteen : AgeArea.ZeroToSix;
+        return text is "0-6" or "6-18";
+    }
+}
