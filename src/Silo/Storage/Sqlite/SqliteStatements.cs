@@ -1,0 +1,166 @@
+using Microsoft.Data.Sqlite;
+using OrleansTilsyn.Contracts.Runtime;
+
+namespace OrleansTilsyn.Silo.Storage.Sqlite;
+
+/// <summary>The statements the single writer runs; each method runs inside the caller's savepoint.</summary>
+internal static class SqliteStatements
+{
+    public const string ReminderColumns =
+        "grain_type, grain_key, name, due_at, version, lease_owner, lease_until, attempts, trace_parent";
+
+    private const string InsertState = """
+        INSERT INTO grain_state (grain_type, grain_key, version, state_json, updated_at)
+        VALUES ($type, $key, 1, $json, $at)
+        ON CONFLICT (grain_type, grain_key) DO NOTHING
+        """;
+
+    private const string UpdateState = """
+        UPDATE grain_state SET version = $expected + 1, state_json = $json, updated_at = $at
+        WHERE grain_type = $type AND grain_key = $key AND version = $expected
+        """;
+
+    private const string InsertAudit = """
+        INSERT INTO audit_event (grain_type, grain_key, version, at, actor, command, outcome, detail)
+        VALUES ($type, $key, $version, $at, $actor, $command, $outcome, $detail)
+        """;
+
+    private const string AllocateReminderVersions =
+        "UPDATE store_counter SET value = value + $count WHERE name = 'reminder_version' RETURNING value";
+
+    private const string UpsertReminder = """
+        INSERT INTO reminder (grain_type, grain_key, name, due_at, version, lease_owner, lease_until, attempts, trace_parent)
+        VALUES ($type, $key, $name, $due, $version, NULL, NULL, 0, $trace)
+        ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET
+            due_at = excluded.due_at, version = excluded.version, lease_owner = NULL, lease_until = NULL,
+            attempts = 0, trace_parent = excluded.trace_parent
+        """;
+
+    private const string DeleteReminder =
+        "DELETE FROM reminder WHERE grain_type = $type AND grain_key = $key AND name = $name";
+
+    private const string ClaimDueReminders = $"""
+        UPDATE reminder SET lease_owner = $owner, lease_until = $until
+        WHERE (grain_type, grain_key, name) IN (
+            SELECT grain_type, grain_key, name FROM reminder
+            WHERE due_at <= $dueBy AND (lease_until IS NULL OR lease_until < $now)
+            ORDER BY due_at, version
+            LIMIT $max)
+        RETURNING {ReminderColumns}
+        """;
+
+    private const string CompleteReminder =
+        "DELETE FROM reminder WHERE grain_type = $type AND grain_key = $key AND name = $name AND version = $version";
+
+    private const string ReleaseReminder = """
+        UPDATE reminder SET lease_owner = NULL, lease_until = $retry, attempts = attempts + 1
+        WHERE grain_type = $type AND grain_key = $key AND name = $name AND version = $version
+        """;
+
+    public static long WriteState(SqliteSession session, StateWrite write)
+    {
+        var grain = write.Grain;
+        var at = SqliteTime.ToTicks(write.Audit.At);
+        var state = write.ExpectedVersion == 0
+            ? session.Command(InsertState, "$type", "$key", "$json", "$at")
+            : session.Command(UpdateState, "$type", "$key", "$json", "$at", "$expected").Bind("$expected", write.ExpectedVersion);
+        var written = state.Bind("$type", grain.Type).Bind("$key", grain.Key).Bind("$json", write.StateJson).Bind("$at", at)
+            .ExecuteNonQuery();
+        if (written != 1) throw new StaleStateException(grain, write.ExpectedVersion);
+
+        var version = write.ExpectedVersion + 1;
+        var audit = write.Audit;
+        session.Command(InsertAudit, "$type", "$key", "$version", "$at", "$actor", "$command", "$outcome", "$detail")
+            .Bind("$type", audit.Grain.Type).Bind("$key", audit.Grain.Key).Bind("$version", version).Bind("$at", at)
+            .Bind("$actor", audit.Actor).Bind("$command", audit.Command).Bind("$outcome", audit.Outcome).Bind("$detail", audit.Detail)
+            .ExecuteNonQuery();
+
+        if (write.Reminders.Count > 0) ApplyReminderChanges(session, write);
+        return version;
+    }
+
+    private static void ApplyReminderChanges(SqliteSession session, StateWrite write)
+    {
+        var schedules = write.Reminders.Count(change => change is ReminderChange.Schedule);
+        var nextVersion = 0L;
+        if (schedules > 0)
+        {
+            var last = (long)session.Command(AllocateReminderVersions, "$count").Bind("$count", schedules).ExecuteScalar()!;
+            nextVersion = last - schedules + 1;
+        }
+
+        foreach (var change in write.Reminders)
+        {
+            switch (change)
+            {
+                case ReminderChange.Schedule schedule:
+                    session.Command(UpsertReminder, "$type", "$key", "$name", "$due", "$version", "$trace")
+                        .Bind("$type", write.Grain.Type).Bind("$key", write.Grain.Key).Bind("$name", schedule.Name)
+                        .Bind("$due", SqliteTime.ToTicks(schedule.DueAt)).Bind("$version", nextVersion++).Bind("$trace", write.TraceParent)
+                        .ExecuteNonQuery();
+                    break;
+                case ReminderChange.Cancel cancel:
+                    session.Command(DeleteReminder, "$type", "$key", "$name")
+                        .Bind("$type", write.Grain.Type).Bind("$key", write.Grain.Key).Bind("$name", cancel.Name)
+                        .ExecuteNonQuery();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown reminder change {change.GetType().Name}.", nameof(write));
+            }
+        }
+    }
+
+    public static IReadOnlyList<ReminderRow> ClaimDue(
+        SqliteSession session, DateTimeOffset dueBy, DateTimeOffset leaseNow, DateTimeOffset leaseUntil, string owner, int max)
+    {
+        var command = session.Command(ClaimDueReminders, "$owner", "$until", "$dueBy", "$now", "$max")
+            .Bind("$owner", owner).Bind("$until", SqliteTime.ToTicks(leaseUntil)).Bind("$dueBy", SqliteTime.ToTicks(dueBy))
+            .Bind("$now", SqliteTime.ToTicks(leaseNow)).Bind("$max", max);
+        var claimed = new List<ReminderRow>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) claimed.Add(ReadReminder(reader));
+        }
+
+        // RETURNING gives no order guarantee.
+        claimed.Sort(static (a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : a.Version.CompareTo(b.Version));
+        return claimed;
+    }
+
+    public static int Complete(SqliteSession session, IReadOnlyList<ReminderRow> delivered)
+    {
+        var command = session.Command(CompleteReminder, "$type", "$key", "$name", "$version");
+        var completed = 0;
+        foreach (var row in delivered)
+        {
+            completed += command.Bind("$type", row.Grain.Type).Bind("$key", row.Grain.Key).Bind("$name", row.Name)
+                .Bind("$version", row.Version).ExecuteNonQuery();
+        }
+
+        return completed;
+    }
+
+    public static int Release(SqliteSession session, IReadOnlyList<ReminderRow> failed, DateTimeOffset retryAfter)
+    {
+        var command = session.Command(ReleaseReminder, "$type", "$key", "$name", "$version", "$retry")
+            .Bind("$retry", SqliteTime.ToTicks(retryAfter));
+        var released = 0;
+        foreach (var row in failed)
+        {
+            released += command.Bind("$type", row.Grain.Type).Bind("$key", row.Grain.Key).Bind("$name", row.Name)
+                .Bind("$version", row.Version).ExecuteNonQuery();
+        }
+
+        return released;
+    }
+
+    public static ReminderRow ReadReminder(SqliteDataReader reader) => new(
+        new GrainId(reader.GetString(0), reader.GetString(1)),
+        reader.GetString(2),
+        SqliteTime.FromTicks(reader.GetInt64(3)),
+        reader.GetInt64(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.IsDBNull(6) ? null : SqliteTime.FromTicks(reader.GetInt64(6)),
+        reader.GetInt32(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8));
+}
