@@ -57,19 +57,15 @@ public sealed class SqliteGrainStore : IGrainStore
     }
 
     public Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken) => Read(cancellationToken, session =>
-    {
-        var command = session.Command(
-            "SELECT state_json, version FROM grain_state WHERE grain_type = $type AND grain_key = $key", "$type", "$key");
-        using var reader = command.Bind("$type", grain.Type).Bind("$key", grain.Key).ExecuteReader();
-        return reader.Read() ? new StoredState(reader.GetString(0), reader.GetInt64(1)) : null;
-    });
+        session.Statement("SELECT state_json, version FROM grain_state WHERE grain_type = $type AND grain_key = $key")
+            .Bind("$type", grain.Type).Bind("$key", grain.Key)
+            .Query(row => new StoredState(row.GetString(0), row.GetInt64(1)))
+            .SingleOrDefault());
 
     public Task<long> ReadVersionAsync(GrainId grain, CancellationToken cancellationToken) => Read(cancellationToken, session =>
-    {
-        var command = session.Command(
-            "SELECT version FROM grain_state WHERE grain_type = $type AND grain_key = $key", "$type", "$key");
-        return command.Bind("$type", grain.Type).Bind("$key", grain.Key).ExecuteScalar() is long version ? version : 0L;
-    });
+        session.Statement("SELECT version FROM grain_state WHERE grain_type = $type AND grain_key = $key")
+            .Bind("$type", grain.Type).Bind("$key", grain.Key)
+            .ScalarInt64() ?? 0L);
 
     public Task<long> WriteStateAsync(StateWrite write, CancellationToken cancellationToken)
     {
@@ -101,58 +97,38 @@ public sealed class SqliteGrainStore : IGrainStore
     }
 
     public Task<DateTimeOffset?> NextReminderDueAsync(CancellationToken cancellationToken) => Read(cancellationToken, session =>
-        session.Command("SELECT MIN(due_at) FROM reminder").ExecuteScalar() is long ticks
-            ? SqliteTime.FromTicks(ticks)
-            : (DateTimeOffset?)null);
+        session.Statement("SELECT MIN(due_at) FROM reminder").ScalarInt64() is { } ticks ? SqliteTime.FromTicks(ticks) : (DateTimeOffset?)null);
 
     public Task<IReadOnlyList<ReminderRow>> ListRemindersAsync(GrainId grain, CancellationToken cancellationToken) => Read(cancellationToken, session =>
-    {
-        var command = session.Command(
-            $"SELECT {SqliteStatements.ReminderColumns} FROM reminder WHERE grain_type = $type AND grain_key = $key ORDER BY due_at, version",
-            "$type", "$key");
-        using var reader = command.Bind("$type", grain.Type).Bind("$key", grain.Key).ExecuteReader();
-        var rows = new List<ReminderRow>();
-        while (reader.Read()) rows.Add(SqliteStatements.ReadReminder(reader));
-        return (IReadOnlyList<ReminderRow>)rows;
-    });
+        (IReadOnlyList<ReminderRow>)session.Statement(
+                $"SELECT {SqliteStatements.ReminderColumns} FROM reminder WHERE grain_type = $type AND grain_key = $key ORDER BY due_at, version")
+            .Bind("$type", grain.Type).Bind("$key", grain.Key)
+            .Query(SqliteStatements.ReadReminder));
 
     public Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(GrainId grain, CancellationToken cancellationToken) => Read(cancellationToken, session =>
-    {
-        var command = session.Command(
-            """
-            SELECT sequence, version, at, actor, command, outcome, detail FROM audit_event
-            WHERE grain_type = $type AND grain_key = $key ORDER BY sequence
-            """,
-            "$type", "$key");
-        using var reader = command.Bind("$type", grain.Type).Bind("$key", grain.Key).ExecuteReader();
-        var events = new List<AuditEvent>();
-        while (reader.Read())
-        {
-            events.Add(new AuditEvent(
+        (IReadOnlyList<AuditEvent>)session.Statement(
+                """
+                SELECT sequence, version, at, actor, command, outcome, detail FROM audit_event
+                WHERE grain_type = $type AND grain_key = $key ORDER BY sequence
+                """)
+            .Bind("$type", grain.Type).Bind("$key", grain.Key)
+            .Query(row => new AuditEvent(
                 grain,
-                reader.GetInt64(1),
-                SqliteTime.FromTicks(reader.GetInt64(2)),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetInt64(0)));
-        }
-
-        return (IReadOnlyList<AuditEvent>)events;
-    });
+                row.GetInt64(1),
+                SqliteTime.FromTicks(row.GetInt64(2)),
+                row.GetString(3),
+                row.GetString(4),
+                row.GetString(5),
+                row.GetNullableString(6),
+                row.GetInt64(0))));
 
     public Task<StoreCounts> CountAsync(CancellationToken cancellationToken) => Read(cancellationToken, session =>
-    {
-        var command = session.Command(
-            "SELECT (SELECT COUNT(*) FROM grain_state), (SELECT COUNT(*) FROM audit_event), (SELECT COUNT(*) FROM reminder)");
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new StoreCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-    });
+        session.Statement("SELECT (SELECT COUNT(*) FROM grain_state), (SELECT COUNT(*) FROM audit_event), (SELECT COUNT(*) FROM reminder)")
+            .Query(row => new StoreCounts(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2)))
+            .Single());
 
     public Task PingAsync(CancellationToken cancellationToken) => Read(cancellationToken, session =>
-        session.Command("SELECT 1").ExecuteScalar());
+        session.Statement("SELECT 1").ScalarInt64());
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Silo.Storage.Sqlite;
@@ -62,18 +61,18 @@ internal static class SqliteStatements
         var grain = write.Grain;
         var at = SqliteTime.ToTicks(write.Audit.At);
         var state = write.ExpectedVersion == 0
-            ? session.Command(InsertState, "$type", "$key", "$json", "$at")
-            : session.Command(UpdateState, "$type", "$key", "$json", "$at", "$expected").Bind("$expected", write.ExpectedVersion);
+            ? session.Statement(InsertState)
+            : session.Statement(UpdateState).Bind("$expected", write.ExpectedVersion);
         var written = state.Bind("$type", grain.Type).Bind("$key", grain.Key).Bind("$json", write.StateJson).Bind("$at", at)
-            .ExecuteNonQuery();
+            .Execute();
         if (written != 1) throw new StaleStateException(grain, write.ExpectedVersion);
 
         var version = write.ExpectedVersion + 1;
         var audit = write.Audit;
-        session.Command(InsertAudit, "$type", "$key", "$version", "$at", "$actor", "$command", "$outcome", "$detail")
+        session.Statement(InsertAudit)
             .Bind("$type", audit.Grain.Type).Bind("$key", audit.Grain.Key).Bind("$version", version).Bind("$at", at)
             .Bind("$actor", audit.Actor).Bind("$command", audit.Command).Bind("$outcome", audit.Outcome).Bind("$detail", audit.Detail)
-            .ExecuteNonQuery();
+            .Execute();
 
         if (write.Reminders.Count > 0) ApplyReminderChanges(session, write);
         return version;
@@ -85,7 +84,7 @@ internal static class SqliteStatements
         var nextVersion = 0L;
         if (schedules > 0)
         {
-            var last = (long)session.Command(AllocateReminderVersions, "$count").Bind("$count", schedules).ExecuteScalar()!;
+            var last = session.Statement(AllocateReminderVersions).Bind("$count", schedules).ScalarInt64()!.Value;
             nextVersion = last - schedules + 1;
         }
 
@@ -94,15 +93,15 @@ internal static class SqliteStatements
             switch (change)
             {
                 case ReminderChange.Schedule schedule:
-                    session.Command(UpsertReminder, "$type", "$key", "$name", "$due", "$version", "$trace")
+                    session.Statement(UpsertReminder)
                         .Bind("$type", write.Grain.Type).Bind("$key", write.Grain.Key).Bind("$name", schedule.Name)
                         .Bind("$due", SqliteTime.ToTicks(schedule.DueAt)).Bind("$version", nextVersion++).Bind("$trace", write.TraceParent)
-                        .ExecuteNonQuery();
+                        .Execute();
                     break;
                 case ReminderChange.Cancel cancel:
-                    session.Command(DeleteReminder, "$type", "$key", "$name")
+                    session.Statement(DeleteReminder)
                         .Bind("$type", write.Grain.Type).Bind("$key", write.Grain.Key).Bind("$name", cancel.Name)
-                        .ExecuteNonQuery();
+                        .Execute();
                     break;
                 default:
                     throw new ArgumentException($"Unknown reminder change {change.GetType().Name}.", nameof(write));
@@ -113,14 +112,10 @@ internal static class SqliteStatements
     public static IReadOnlyList<ReminderRow> ClaimDue(
         SqliteSession session, DateTimeOffset dueBy, DateTimeOffset leaseNow, DateTimeOffset leaseUntil, string owner, int max)
     {
-        var command = session.Command(ClaimDueReminders, "$owner", "$until", "$dueBy", "$now", "$max")
+        var command = session.Statement(ClaimDueReminders)
             .Bind("$owner", owner).Bind("$until", SqliteTime.ToTicks(leaseUntil)).Bind("$dueBy", SqliteTime.ToTicks(dueBy))
             .Bind("$now", SqliteTime.ToTicks(leaseNow)).Bind("$max", max);
-        var claimed = new List<ReminderRow>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read()) claimed.Add(ReadReminder(reader));
-        }
+        var claimed = command.Query(ReadReminder);
 
         // RETURNING gives no order guarantee.
         claimed.Sort(static (a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : a.Version.CompareTo(b.Version));
@@ -129,12 +124,12 @@ internal static class SqliteStatements
 
     public static int Complete(SqliteSession session, IReadOnlyList<ReminderRow> delivered)
     {
-        var command = session.Command(CompleteReminder, "$type", "$key", "$name", "$version");
+        var command = session.Statement(CompleteReminder);
         var completed = 0;
         foreach (var row in delivered)
         {
             completed += command.Bind("$type", row.Grain.Type).Bind("$key", row.Grain.Key).Bind("$name", row.Name)
-                .Bind("$version", row.Version).ExecuteNonQuery();
+                .Bind("$version", row.Version).Execute();
         }
 
         return completed;
@@ -142,25 +137,25 @@ internal static class SqliteStatements
 
     public static int Release(SqliteSession session, IReadOnlyList<ReminderRow> failed, DateTimeOffset retryAfter)
     {
-        var command = session.Command(ReleaseReminder, "$type", "$key", "$name", "$version", "$retry")
+        var command = session.Statement(ReleaseReminder)
             .Bind("$retry", SqliteTime.ToTicks(retryAfter));
         var released = 0;
         foreach (var row in failed)
         {
             released += command.Bind("$type", row.Grain.Type).Bind("$key", row.Grain.Key).Bind("$name", row.Name)
-                .Bind("$version", row.Version).ExecuteNonQuery();
+                .Bind("$version", row.Version).Execute();
         }
 
         return released;
     }
 
-    public static ReminderRow ReadReminder(SqliteDataReader reader) => new(
-        new GrainId(reader.GetString(0), reader.GetString(1)),
-        reader.GetString(2),
-        SqliteTime.FromTicks(reader.GetInt64(3)),
-        reader.GetInt64(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.IsDBNull(6) ? null : SqliteTime.FromTicks(reader.GetInt64(6)),
-        reader.GetInt32(7),
-        reader.IsDBNull(8) ? null : reader.GetString(8));
+    public static ReminderRow ReadReminder(SqliteStatement row) => new(
+        new GrainId(row.GetString(0), row.GetString(1)),
+        row.GetString(2),
+        SqliteTime.FromTicks(row.GetInt64(3)),
+        row.GetInt64(4),
+        row.GetNullableString(5),
+        row.IsNull(6) ? null : SqliteTime.FromTicks(row.GetInt64(6)),
+        row.GetInt32(7),
+        row.GetNullableString(8));
 }
