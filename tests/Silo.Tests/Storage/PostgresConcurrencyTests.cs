@@ -110,6 +110,29 @@ public sealed class PostgresConcurrencyTests(PostgresTestDatabase database) : IC
         Assert.Equal(0, (await silos.A.CountAsync(None)).Reminders);
     }
 
+    [Fact]
+    public async Task CompletingRemindersWhileTheirGrainReschedulesThemNeverDeadlocks()
+    {
+        await using var silos = await TwoSilosAsync();
+        var version = 0L;
+        for (var round = 0; round < 200; round++)
+        {
+            var grain = new GrainId("unit", $"u{round % 4}");
+            var names = Enumerable.Range(0, 6).Select(i => $"r{i}").ToArray();
+            var audit = new AuditEvent(grain, 0, T0, "system", "Schedule", "ok", null);
+            version = round < 4 ? 0 : await silos.A.ReadVersionAsync(grain, None);
+            await silos.A.WriteStateAsync(new StateWrite(grain, version, "{}", audit,
+                names.Select(n => (ReminderChange)new ReminderChange.Schedule(n, T0)).ToList()), None);
+            var delivered = await silos.B.ListRemindersAsync(grain, None);
+
+            // The grain reschedules its reminders in the reverse order while the other silo completes them.
+            var reschedule = silos.A.WriteStateAsync(new StateWrite(grain, version + 1, "{}", audit,
+                names.Reverse().Select(n => (ReminderChange)new ReminderChange.Schedule(n, T0.AddHours(1))).ToList()), None);
+            var complete = silos.B.CompleteRemindersAsync(delivered.Reverse().ToList(), None);
+            await Task.WhenAll(reschedule, complete);
+        }
+    }
+
     private static async Task SeedRemindersAsync(IGrainStore store, int grains, int perGrain)
     {
         await Task.WhenAll(Enumerable.Range(0, grains).Select(g => Task.Run(async () =>

@@ -56,7 +56,8 @@ public sealed class PostgresGrainStore : IGrainStore
         batch.BatchCommands.Add(BatchCommand(InsertAudit,
             Text(audit.Grain.Type), Text(audit.Grain.Key), Int64(version), Instant(audit.At),
             Text(audit.Actor), Text(audit.Command), Text(audit.Outcome), Text(audit.Detail)));
-        foreach (var change in write.Reminders)
+        // Stable sort: changes to one name keep their order; rows are locked in the order Complete/Release use.
+        foreach (var change in write.Reminders.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             batch.BatchCommands.Add(change switch
             {
@@ -179,13 +180,22 @@ public sealed class PostgresGrainStore : IGrainStore
         return command;
     }
 
-    private static NpgsqlParameter[] RowKeys(IReadOnlyList<ReminderRow> rows) =>
-    [
-        TextArray(rows.Select(r => r.Grain.Type).ToArray()),
-        TextArray(rows.Select(r => r.Grain.Key).ToArray()),
-        TextArray(rows.Select(r => r.Name).ToArray()),
-        Int64Array(rows.Select(r => r.Version).ToArray()),
-    ];
+    /// <summary>The rows' keys as parallel arrays, in the one lock order every statement of this store uses.</summary>
+    private static NpgsqlParameter[] RowKeys(IReadOnlyList<ReminderRow> rows)
+    {
+        var ordered = rows
+            .OrderBy(r => r.Grain.Type, StringComparer.Ordinal)
+            .ThenBy(r => r.Grain.Key, StringComparer.Ordinal)
+            .ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        return
+        [
+            TextArray(ordered.Select(r => r.Grain.Type).ToArray()),
+            TextArray(ordered.Select(r => r.Grain.Key).ToArray()),
+            TextArray(ordered.Select(r => r.Name).ToArray()),
+            Int64Array(ordered.Select(r => r.Version).ToArray()),
+        ];
+    }
 
     private static async Task Guard(Func<Task> action, CancellationToken cancellationToken) =>
         await Guard(async () =>

@@ -57,16 +57,29 @@ internal static class PostgresSql
         RETURNING r.grain_type, r.grain_key, r.name, r.due_at, r.version, r.lease_owner, r.lease_until, r.attempts, r.trace_parent
         """;
 
-    public const string Complete = """
-        DELETE FROM reminder AS r
-        USING unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS d(grain_type, grain_key, name, version)
-        WHERE r.grain_type = d.grain_type AND r.grain_key = d.grain_key AND r.name = d.name AND r.version = d.version
+    // Complete and Release lock their rows in the order given (callers sort it), the same order a state
+    // write uses for its reminder changes, so two statements never wait on each other's rows in a cycle.
+    private const string LockedRows = """
+        WITH target AS (
+            SELECT r.grain_type, r.grain_key, r.name, r.version
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY AS d(grain_type, grain_key, name, version, position)
+            JOIN reminder AS r
+                ON r.grain_type = d.grain_type AND r.grain_key = d.grain_key AND r.name = d.name AND r.version = d.version
+            ORDER BY d.position
+            FOR UPDATE OF r)
         """;
 
-    public const string Release = """
+    public const string Complete = LockedRows + """
+
+        DELETE FROM reminder AS r USING target AS t
+        WHERE r.grain_type = t.grain_type AND r.grain_key = t.grain_key AND r.name = t.name AND r.version = t.version
+        """;
+
+    public const string Release = LockedRows + """
+
         UPDATE reminder AS r SET lease_owner = NULL, lease_until = $5, attempts = r.attempts + 1
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS d(grain_type, grain_key, name, version)
-        WHERE r.grain_type = d.grain_type AND r.grain_key = d.grain_key AND r.name = d.name AND r.version = d.version
+        FROM target AS t
+        WHERE r.grain_type = t.grain_type AND r.grain_key = t.grain_key AND r.name = t.name AND r.version = t.version
         """;
 
     public const string ReadState = "SELECT state_json, version FROM grain_state WHERE grain_type = $1 AND grain_key = $2";
