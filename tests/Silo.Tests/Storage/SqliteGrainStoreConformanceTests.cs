@@ -60,6 +60,12 @@ public sealed class SqliteGrainStoreConformanceTests : SqlGrainStoreConformanceT
         }
     }
 
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=shared;Mode=Memory;Cache=Shared")]
+    public void InMemoryDatabasesAreRefused(string connectionString) =>
+        Assert.Throws<ArgumentException>(() => new SqliteGrainStore(connectionString));
+
     [Fact]
     public async Task WritesBeforeInitializationAreRefused()
     {

@@ -21,8 +21,12 @@ public sealed class SqliteGrainStore : IGrainStore
     public SqliteGrainStore(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+            throw new ArgumentException("The SQLite store needs a database file (readers use connections of their own); use InMemoryGrainStore for memory.", nameof(connectionString));
         // The store keeps its own connections open, so the driver's pool would only hold file handles after dispose.
-        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+        builder.Pooling = false;
+        _connectionString = builder.ToString();
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ namespace OrleansTilsyn.Silo.Storage.Sqlite;
 /// The single writer of a SQLite database with group commit: operations queued by concurrent callers
 /// are run in one transaction, each inside its own savepoint, so one failing operation (a stale write)
 /// is rolled back alone while the others commit together. Nothing is reported before the commit.
+/// An operation whose token is cancelled before its batch starts is skipped; once started it completes.
 /// </summary>
 internal sealed class SqliteWriteQueue : IAsyncDisposable
 {
