@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+
+namespace OrleansTilsyn.Silo.Storage.Sqlite;
+
+/// <summary>The SQLite schema as an ordered list of migrations, and the code that applies the missing ones.</summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "grain state and audit trail", """
+            CREATE TABLE grain_state (
+                grain_type TEXT NOT NULL,
+                grain_key TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                state_json TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (grain_type, grain_key));
+            CREATE TABLE audit_event (
+                sequence INTEGER PRIMARY KEY,
+                grain_type TEXT NOT NULL,
+                grain_key TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                command TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                detail TEXT);
+            CREATE INDEX ix_audit_event_grain ON audit_event (grain_type, grain_key, sequence);
+            """),
+        new(2, "reminders", """
+            CREATE TABLE reminder (
+                grain_type TEXT NOT NULL,
+                grain_key TEXT NOT NULL,
+                name TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                lease_owner TEXT,
+                lease_until INTEGER,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                trace_parent TEXT,
+                PRIMARY KEY (grain_type, grain_key, name)) WITHOUT ROWID;
+            CREATE INDEX ix_reminder_due ON reminder (due_at, version);
+            CREATE TABLE store_counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO store_counter (name, value) VALUES ('reminder_version', 0);
+            """),
+    ];
+
+    /// <summary>
+    /// Applies every migration not yet recorded, each in its own write transaction. BEGIN IMMEDIATE takes
+    /// the database's write lock first, so concurrent initializers wait and then see the migration as done.
+    /// </summary>
+    public static void Migrate(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        foreach (var migration in Migrations.OrderBy(m => m.Version))
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var check = connection.CreateCommand();
+            check.Transaction = transaction;
+            check.CommandText = "SELECT COUNT(*) FROM schema_version WHERE version = $version";
+            check.Parameters.AddWithValue("$version", migration.Version);
+            if (Convert.ToInt64(check.ExecuteScalar()) > 0) continue;
+
+            using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = migration.Sql;
+            apply.ExecuteNonQuery();
+
+            using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_version (version, name) VALUES ($version, $name)";
+            record.Parameters.AddWithValue("$version", migration.Version);
+            record.Parameters.AddWithValue("$name", migration.Name);
+            record.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+}

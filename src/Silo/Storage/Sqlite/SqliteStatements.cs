@@ -1,0 +1,161 @@
+using OrleansTilsyn.Contracts.Runtime;
+
+namespace OrleansTilsyn.Silo.Storage.Sqlite;
+
+/// <summary>The statements the single writer runs; each method runs inside the caller's savepoint.</summary>
+internal static class SqliteStatements
+{
+    public const string ReminderColumns =
+        "grain_type, grain_key, name, due_at, version, lease_owner, lease_until, attempts, trace_parent";
+
+    private const string InsertState = """
+        INSERT INTO grain_state (grain_type, grain_key, version, state_json, updated_at)
+        VALUES ($type, $key, 1, $json, $at)
+        ON CONFLICT (grain_type, grain_key) DO NOTHING
+        """;
+
+    private const string UpdateState = """
+        UPDATE grain_state SET version = $expected + 1, state_json = $json, updated_at = $at
+        WHERE grain_type = $type AND grain_key = $key AND version = $expected
+        """;
+
+    private const string InsertAudit = """
+        INSERT INTO audit_event (grain_type, grain_key, version, at, actor, command, outcome, detail)
+        VALUES ($type, $key, $version, $at, $actor, $command, $outcome, $detail)
+        """;
+
+    private const string AllocateReminderVersions =
+        "UPDATE store_counter SET value = value + $count WHERE name = 'reminder_version' RETURNING value";
+
+    private const string UpsertReminder = """
+        INSERT INTO reminder (grain_type, grain_key, name, due_at, version, lease_owner, lease_until, attempts, trace_parent)
+        VALUES ($type, $key, $name, $due, $version, NULL, NULL, 0, $trace)
+        ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET
+            due_at = excluded.due_at, version = excluded.version, lease_owner = NULL, lease_until = NULL,
+            attempts = 0, trace_parent = excluded.trace_parent
+        """;
+
+    private const string DeleteReminder =
+        "DELETE FROM reminder WHERE grain_type = $type AND grain_key = $key AND name = $name";
+
+    private const string ClaimDueReminders = $"""
+        UPDATE reminder SET lease_owner = $owner, lease_until = $until
+        WHERE (grain_type, grain_key, name) IN (
+            SELECT grain_type, grain_key, name FROM reminder
+            WHERE due_at <= $dueBy AND (lease_until IS NULL OR lease_until < $now)
+            ORDER BY due_at, version
+            LIMIT $max)
+        RETURNING {ReminderColumns}
+        """;
+
+    private const string CompleteReminder =
+        "DELETE FROM reminder WHERE grain_type = $type AND grain_key = $key AND name = $name AND version = $version";
+
+    private const string ReleaseReminder = """
+        UPDATE reminder SET lease_owner = NULL, lease_until = $retry, attempts = attempts + 1
+        WHERE grain_type = $type AND grain_key = $key AND name = $name AND version = $version
+        """;
+
+    public static long WriteState(SqliteSession session, StateWrite write)
+    {
+        var grain = write.Grain;
+        var at = SqliteTime.ToTicks(write.Audit.At);
+        var state = write.ExpectedVersion == 0
+            ? session.Statement(InsertState)
+            : session.Statement(UpdateState).Bind("$expected", write.ExpectedVersion);
+        var written = state.Bind("$type", grain.Type).Bind("$key", grain.Key).Bind("$json", write.StateJson).Bind("$at", at)
+            .Execute();
+        if (written != 1) throw new StaleStateException(grain, write.ExpectedVersion);
+
+        var version = write.ExpectedVersion + 1;
+        var audit = write.Audit;
+        session.Statement(InsertAudit)
+            .Bind("$type", audit.Grain.Type).Bind("$key", audit.Grain.Key).Bind("$version", version).Bind("$at", at)
+            .Bind("$actor", audit.Actor).Bind("$command", audit.Command).Bind("$outcome", audit.Outcome).Bind("$detail", audit.Detail)
+            .Execute();
+
+        if (write.Reminders.Count > 0) ApplyReminderChanges(session, write);
+        return version;
+    }
+
+    private static void ApplyReminderChanges(SqliteSession session, StateWrite write)
+    {
+        var schedules = write.Reminders.Count(change => change is ReminderChange.Schedule);
+        var nextVersion = 0L;
+        if (schedules > 0)
+        {
+            var last = session.Statement(AllocateReminderVersions).Bind("$count", schedules).ScalarInt64()!.Value;
+            nextVersion = last - schedules + 1;
+        }
+
+        foreach (var change in write.Reminders)
+        {
+            switch (change)
+            {
+                case ReminderChange.Schedule schedule:
+                    session.Statement(UpsertReminder)
+                        .Bind("$type", write.Grain.Type).Bind("$key", write.Grain.Key).Bind("$name", schedule.Name)
+                        .Bind("$due", SqliteTime.ToTicks(schedule.DueAt)).Bind("$version", nextVersion++).Bind("$trace", write.TraceParent)
+                        .Execute();
+                    break;
+                case ReminderChange.Cancel cancel:
+                    session.Statement(DeleteReminder)
+                        .Bind("$type", write.Grain.Type).Bind("$key", write.Grain.Key).Bind("$name", cancel.Name)
+                        .Execute();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown reminder change {change.GetType().Name}.", nameof(write));
+            }
+        }
+    }
+
+    public static IReadOnlyList<ReminderRow> ClaimDue(
+        SqliteSession session, DateTimeOffset dueBy, DateTimeOffset leaseNow, DateTimeOffset leaseUntil, string owner, int max)
+    {
+        var command = session.Statement(ClaimDueReminders)
+            .Bind("$owner", owner).Bind("$until", SqliteTime.ToTicks(leaseUntil)).Bind("$dueBy", SqliteTime.ToTicks(dueBy))
+            .Bind("$now", SqliteTime.ToTicks(leaseNow)).Bind("$max", max);
+        var claimed = command.Query(ReadReminder);
+
+        // RETURNING gives no order guarantee.
+        claimed.Sort(static (a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : a.Version.CompareTo(b.Version));
+        return claimed;
+    }
+
+    public static int Complete(SqliteSession session, IReadOnlyList<ReminderRow> delivered)
+    {
+        var command = session.Statement(CompleteReminder);
+        var completed = 0;
+        foreach (var row in delivered)
+        {
+            completed += command.Bind("$type", row.Grain.Type).Bind("$key", row.Grain.Key).Bind("$name", row.Name)
+                .Bind("$version", row.Version).Execute();
+        }
+
+        return completed;
+    }
+
+    public static int Release(SqliteSession session, IReadOnlyList<ReminderRow> failed, DateTimeOffset retryAfter)
+    {
+        var command = session.Statement(ReleaseReminder)
+            .Bind("$retry", SqliteTime.ToTicks(retryAfter));
+        var released = 0;
+        foreach (var row in failed)
+        {
+            released += command.Bind("$type", row.Grain.Type).Bind("$key", row.Grain.Key).Bind("$name", row.Name)
+                .Bind("$version", row.Version).Execute();
+        }
+
+        return released;
+    }
+
+    public static ReminderRow ReadReminder(SqliteStatement row) => new(
+        new GrainId(row.GetString(0), row.GetString(1)),
+        row.GetString(2),
+        SqliteTime.FromTicks(row.GetInt64(3)),
+        row.GetInt64(4),
+        row.GetNullableString(5),
+        row.IsNull(6) ? null : SqliteTime.FromTicks(row.GetInt64(6)),
+        row.GetInt32(7),
+        row.GetNullableString(8));
+}

@@ -1,0 +1,76 @@
+using OrleansTilsyn.Silo.Storage;
+using OrleansTilsyn.Silo.Storage.Sqlite;
+using OrleansTilsyn.Silo.Tests.Support;
+
+namespace OrleansTilsyn.Silo.Tests.Storage;
+
+public sealed class SqliteGrainStoreConformanceTests : SqlGrainStoreConformanceTests
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    protected override IGrainStore CreateStore() => new SqliteGrainStore(_database.ConnectionString);
+
+    protected override Task DeleteStorageAsync()
+    {
+        _database.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected override IReadOnlyList<SchemaMigration> Migrations => SqliteSchema.Migrations;
+
+    protected override Task<IReadOnlyList<int>> ReadAppliedSchemaVersionsAsync()
+    {
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_version";
+        using var reader = command.ExecuteReader();
+        var versions = new List<int>();
+        while (reader.Read()) versions.Add(reader.GetInt32(0));
+        return Task.FromResult<IReadOnlyList<int>>(versions);
+    }
+
+    protected override IGrainStore CreateUnreachableStore() =>
+        new SqliteGrainStore($"Data Source={Path.Combine(Path.GetTempPath(), "tilsyn-missing-" + Guid.NewGuid().ToString("N"), "store.db")}");
+
+    [Fact]
+    public void DatabaseRunsInWriteAheadLogMode()
+    {
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task ConcurrentInitializersOfTheSameFileAllSucceed()
+    {
+        using var fresh = new SqliteTestDatabase();
+        var stores = Enumerable.Range(0, 4).Select(_ => new SqliteGrainStore(fresh.ConnectionString)).ToList();
+        try
+        {
+            await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync(CancellationToken.None))));
+
+            await stores[0].WriteStateAsync(Write(Grain(), 0, "{}"), CancellationToken.None);
+            Assert.Equal(1, await stores[3].ReadVersionAsync(Grain(), CancellationToken.None));
+        }
+        finally
+        {
+            foreach (var store in stores) await store.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=shared;Mode=Memory;Cache=Shared")]
+    public void InMemoryDatabasesAreRefused(string connectionString) =>
+        Assert.Throws<ArgumentException>(() => new SqliteGrainStore(connectionString));
+
+    [Fact]
+    public async Task WritesBeforeInitializationAreRefused()
+    {
+        await using var store = new SqliteGrainStore(_database.ConnectionString);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteStateAsync(Write(Grain(), 0, "{}"), CancellationToken.None));
+    }
+}
