@@ -28,7 +28,10 @@ internal sealed class FramedMessageReader(PipeReader body, string? requestEncodi
         }
 
         var (flags, length) = ReadHeader(buffer);
-        body.AdvanceTo(buffer.Start, buffer.End);
+
+        // Consume and examine nothing yet: marking the header examined makes the next read wait for
+        // bytes beyond those already buffered (Kestrel's HTTP/2 body), which stalls streaming calls.
+        body.AdvanceTo(buffer.Start);
         ValidateHeader(flags, length);
 
         var frameLength = MessageFrame.HeaderSize + (int)length;

@@ -20,6 +20,10 @@ internal sealed class ReflectionService : IGrpcService
         _registry = registry;
         registry.AddFile(ReflectionReflection.Descriptor);
         registry.AddFile(Alpha.ReflectionReflection.Descriptor);
+
+        // Clients resolve google.rpc.Status and its detail messages through reflection too.
+        registry.AddFile(Rpc.StatusReflection.Descriptor);
+        registry.AddFile(Rpc.ErrorDetailsReflection.Descriptor);
         registry.DuplexStreaming<ServerReflectionRequest, ServerReflectionResponse>(V1ServiceName, MethodName, ServeAsync).AllowAnonymous();
         registry.DuplexStreaming<Alpha.ServerReflectionRequest, Alpha.ServerReflectionResponse>(V1AlphaServiceName, MethodName, ServeAlphaAsync)
             .AllowAnonymous();
