@@ -46,6 +46,21 @@ internal sealed class GrpcEndpointHandler(GrpcMethod method, GrpcServerState ser
         await call.RunAsync();
     }
 
+    /// <summary>Ends a call that authorization refused, in the caller's protocol; false when the request
+    /// is not a gRPC, gRPC-Web or JSON call (then ASP.NET Core's default challenge/forbid applies).</summary>
+    public async Task<bool> TryRejectAsync(HttpContext http, GrpcStatus status)
+    {
+        if (GrpcContentType.Detect(http.Request.ContentType) is not { } protocol)
+        {
+            return false;
+        }
+
+        server.Cors.ApplyToResponse(http);
+        var transport = CallTransportFactory.Create(protocol, http, server.Options, server.Json, method.Type);
+        await transport.WriteStatusAsync(status);
+        return true;
+    }
+
     /// <summary>415 for a content type that is not gRPC, gRPC-Web or JSON (gRPC over HTTP/2 spec).</summary>
     internal static void RejectContentType(HttpContext http)
     {

@@ -44,7 +44,8 @@ public static class GrpcEndpointRouteBuilderExtensions
             var handler = new GrpcEndpointHandler(method, state);
             var endpoint = endpoints.Map(method.Path, handler.HandleAsync)
                 .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]))
-                .WithDisplayName($"gRPC {method.Path}");
+                .WithDisplayName($"gRPC {method.Path}")
+                .WithMetadata(handler);
             foreach (var item in method.EndpointMetadata)
             {
                 endpoint.WithMetadata(item);

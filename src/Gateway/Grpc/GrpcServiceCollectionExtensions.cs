@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class GrpcServiceCollectionExtensions
         services.TryAddSingleton<IGrpcHealthSource>(sp => sp.GetRequiredService<HealthStatusBoard>());
         services.TryAddSingleton<HealthService>();
         services.TryAddSingleton<ReflectionService>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         return services;
     }
 

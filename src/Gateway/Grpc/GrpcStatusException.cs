@@ -9,9 +9,9 @@ public sealed class GrpcStatusException : Exception
     public GrpcStatusException(StatusCode statusCode, string message, IEnumerable<IMessage>? details = null, Metadata? trailers = null)
         : base(message)
     {
-        if (statusCode == StatusCode.OK)
+        if (statusCode == StatusCode.OK || !Enum.IsDefined(statusCode))
         {
-            throw new ArgumentException("An error status cannot be OK.", nameof(statusCode));
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An error status must be a defined code other than OK.");
         }
 
         Status = new GrpcStatus(statusCode, message, details?.ToArray() ?? []);

@@ -44,7 +44,10 @@ public sealed class GatewayTestServer : IAsyncDisposable
     public EchoProbe Probe => Services.GetRequiredService<EchoProbe>();
 
     public static async Task<GatewayTestServer> StartAsync(
-        Action<GrpcGatewayOptions>? configure = null, bool tls = false, Action<IServiceCollection>? services = null)
+        Action<GrpcGatewayOptions>? configure = null,
+        bool tls = false,
+        Action<IServiceCollection>? services = null,
+        Action<IEndpointConventionBuilder>? conventions = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new ListLoggerProvider();
@@ -61,6 +64,11 @@ public sealed class GatewayTestServer : IAsyncDisposable
         builder.Services.AddSingleton<EchoProbe>();
         builder.Services.AddGrpcService<EchoService>();
         services?.Invoke(builder.Services);
+        var authorize = conventions is not null;
+        if (authorize)
+        {
+            builder.Services.AddAuthorization();
+        }
 
         var app = builder.Build();
         app.Use((context, next) =>
@@ -72,7 +80,13 @@ public sealed class GatewayTestServer : IAsyncDisposable
 
             return next(context);
         });
-        app.MapGrpcServices();
+        if (authorize)
+        {
+            app.UseAuthorization();
+        }
+
+        var grpc = app.MapGrpcServices();
+        conventions?.Invoke(grpc);
         await app.StartAsync();
 
         // Kestrel reports bound addresses in the order the listeners were added: h2c, HTTP/1.1, TLS.
