@@ -11,5 +11,17 @@ if (endpoints.HasAnyPort)
 builder.Services.AddGrpcGateway(builder.Configuration.GetSection(GrpcGatewayOptions.SectionName));
 
 var app = builder.Build();
-app.MapGrpcServices();
+var bench = builder.Configuration.GetValue<bool>(BenchEndpoints.ConfigKey);
+if (bench)
+{
+    app.MapBenchEndpoints();
+}
+
+app.MapGrpcServices(registry =>
+{
+    if (bench)
+    {
+        BenchEndpoints.RegisterBenchEcho(registry);
+    }
+});
 app.Run();
