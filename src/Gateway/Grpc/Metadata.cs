@@ -55,7 +55,7 @@ public sealed class Metadata : IReadOnlyList<Metadata.Entry>
         return _entries.Where(e => e.Key == normalized);
     }
 
-    public void AddRange(IEnumerable<Entry> entries) => _entries.AddRange(entries);
+    internal void AddRange(IEnumerable<Entry> entries) => _entries.AddRange(entries);
 
     public IEnumerator<Entry> GetEnumerator() => _entries.GetEnumerator();
 
