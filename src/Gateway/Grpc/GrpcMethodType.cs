@@ -1,0 +1,8 @@
+namespace OrleansTilsyn.Gateway.Grpc;
+
+public enum GrpcMethodType
+{
+    Unary,
+    ServerStreaming,
+    DuplexStreaming,
+}

@@ -1,0 +1,2 @@
+global using OrleansTilsyn.Gateway.Tests.Echo;
+global using OrleansTilsyn.Gateway.Tests.Infrastructure;
