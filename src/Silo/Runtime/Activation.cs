@@ -79,6 +79,7 @@ internal sealed class Activation
         catch (StaleStateException stale) when (stale.Grain == Id)
         {
             _runtime.Logger.LogDebug("Stale write to {Grain}; reloading and retrying {Method} once.", Id, method.Name);
+            SiloTelemetry.StaleWrite(Id.Type, retried: true);
             await LoadAsync(token);
         }
 
@@ -89,6 +90,7 @@ internal sealed class Activation
         catch (StaleStateException stale) when (stale.Grain == Id)
         {
             _reloadRequested = true;
+            SiloTelemetry.StaleWrite(Id.Type, retried: false);
             throw new ConcurrencyConflictException(Id, stale.ExpectedVersion);
         }
     }

@@ -18,6 +18,7 @@ public static class SiloTelemetry
     internal static Histogram<double> GrainCallDuration { get; } = Meter.CreateHistogram<double>("tilsyn.grain.call.duration", "s", "Time from call to result, queueing included.");
     internal static UpDownCounter<long> Activations { get; } = Meter.CreateUpDownCounter<long>("tilsyn.grain.activations", description: "Live activations, by grain type.");
     internal static Histogram<double> StorageWriteDuration { get; } = Meter.CreateHistogram<double>("tilsyn.storage.write.duration", "s", "Latency of one state write (state, audit and reminder changes).");
+    internal static Counter<long> StaleWrites { get; } = Meter.CreateCounter<long>("tilsyn.state.stale_writes", description: "State writes refused because another writer moved the version; outcome retried or conflict.");
     internal static Counter<long> RemindersDue { get; } = Meter.CreateCounter<long>("tilsyn.reminders.due", description: "Reminder occurrences claimed for delivery.");
     internal static Counter<long> RemindersDelivered { get; } = Meter.CreateCounter<long>("tilsyn.reminders.delivered", description: "Reminder occurrences delivered successfully.");
     internal static Counter<long> RemindersFailed { get; } = Meter.CreateCounter<long>("tilsyn.reminders.failed", description: "Reminder deliveries that failed and were released for retry.");
@@ -31,6 +32,12 @@ public static class SiloTelemetry
             GrainCalls.Add(1, typeTag, methodTag, new KeyValuePair<string, object?>("outcome", succeeded ? "ok" : "error"));
         if (GrainCallDuration.Enabled)
             GrainCallDuration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, typeTag, methodTag);
+    }
+
+    internal static void StaleWrite(string grainType, bool retried)
+    {
+        if (StaleWrites.Enabled)
+            StaleWrites.Add(1, new KeyValuePair<string, object?>("grain.type", grainType), new KeyValuePair<string, object?>("outcome", retried ? "retried" : "conflict"));
     }
 
     internal static void ActivationChanged(string grainType, int delta)

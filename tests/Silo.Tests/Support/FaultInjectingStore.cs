@@ -3,8 +3,11 @@ using OrleansTilsyn.Silo.Storage;
 
 namespace OrleansTilsyn.Silo.Tests.Support;
 
-/// <summary>Wraps any store so a test can make the next state write fail (for engines without their own hook).</summary>
-public sealed class FaultInjectingStore(IGrainStore inner) : IGrainStore
+/// <summary>
+/// Wraps any store so a test can make the next state write fail (for engines without their own hook);
+/// <paramref name="onDisposed"/> cleans up what the store lived in (a temp file).
+/// </summary>
+public sealed class FaultInjectingStore(IGrainStore inner, Action? onDisposed = null) : IGrainStore
 {
     private Exception? _nextWriteFailure;
 
@@ -30,5 +33,9 @@ public sealed class FaultInjectingStore(IGrainStore inner) : IGrainStore
     public Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(GrainId grain, CancellationToken cancellationToken) => inner.ReadAuditAsync(grain, cancellationToken);
     public Task<StoreCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
     public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync();
+        onDisposed?.Invoke();
+    }
 }
