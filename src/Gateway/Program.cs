@@ -9,6 +9,7 @@ if (endpoints.HasAnyPort)
 }
 
 builder.Services.AddGrpcGateway(builder.Configuration.GetSection(GrpcGatewayOptions.SectionName));
+builder.AddCoHostedSilo();
 
 var app = builder.Build();
 var bench = builder.Configuration.GetValue<bool>(BenchEndpoints.ConfigKey);

@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using OrleansTilsyn.Silo.Hosting;
+using OrleansTilsyn.Silo.Storage;
+using OrleansTilsyn.Silo.Storage.Postgres;
+using OrleansTilsyn.Silo.Storage.Sqlite;
+
+namespace OrleansTilsyn.Gateway.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>
+    /// Co-hosts a silo in the gateway process on the store chosen by <c>Storage</c>; silo settings
+    /// come from the <c>Silo</c> section (e.g. <c>Silo:SiloName</c>, <c>Silo:CallTimeout</c>).
+    /// PostgreSQL means several silos may share the store, so reads are revalidated.
+    /// </summary>
+    public static WebApplicationBuilder AddCoHostedSilo(this WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
+        var errors = storage.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors));
+
+        builder.Services.AddTilsynSilo(options =>
+        {
+            builder.Configuration.GetSection("Silo").Bind(options);
+            options.RevalidateReads |= storage.Engine == "postgres";
+            options.StoreFactory = _ => CreateStore(storage, builder.Environment.ContentRootPath);
+        });
+        builder.Services.AddHostedService<StoreHealthProbe>();
+        return builder;
+    }
+
+    private static IGrainStore CreateStore(StorageOptions storage, string contentRoot) => storage.Engine switch
+    {
+        "postgres" => new PostgresGrainStore(storage.ConnectionString!),
+        "memory" => new InMemoryGrainStore(),
+        _ => new SqliteGrainStore(storage.ConnectionString ?? SqliteFileIn(Path.Combine(contentRoot, storage.DataDirectory))),
+    };
+
+    private static string SqliteFileIn(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "tilsyn.db") }.ToString();
+    }
+}
