@@ -1,0 +1,68 @@
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Grains.Domain.Organisation;
+
+namespace OrleansTilsyn.Grains.Domain.Reports;
+
+/// <summary>
+/// Rules for a template definition, every violation at once: ids valid and unique (sections, questions
+/// across the template, options per question), titles and texts present, options only and at least two
+/// for choices, sane length limits, and the framework's three parts in a supervision template.
+/// </summary>
+public static class TemplateValidator
+{
+    public const int MaxTitle = 300;
+    public const int MaxQuestionText = 2000;
+
+    /// <summary>Section ids every supervision template has (bilag 2: basistilsyn, kommunale retningslinjer, pædagogisk tilsyn).</summary>
+    public static readonly IReadOnlyList<string> SupervisionSections = ["basistilsyn", "kommunale-retningslinjer", "paedagogisk-tilsyn"];
+
+    public static IReadOnlyList<FieldViolation> Validate(string templateId, TemplateDefinition d)
+    {
+        var v = new Violations()
+            .Require(IdRules.IsValid(templateId), "id", IdRules.Description)
+            .RequireText(d.Title, "title", MaxTitle)
+            .Require(Enum.IsDefined(d.Kind), "kind", "unknown template kind")
+            .Require(!d.Sections.IsDefaultOrEmpty, "sections", "a template needs at least one section");
+        if (d.Sections.IsDefault) return v.Items;
+        if (d.Kind == TemplateKind.SupervisionReport)
+            foreach (var missing in SupervisionSections.Except(d.Sections.Select(s => s.Id)))
+                v.Add("sections", $"a supervision template needs the section '{missing}'");
+        var sectionIds = new HashSet<string>();
+        var questionIds = new HashSet<string>();
+        for (var i = 0; i < d.Sections.Length; i++)
+        {
+            var s = d.Sections[i];
+            var path = $"sections[{i}]";
+            v.Require(IdRules.IsValid(s.Id), $"{path}.id", IdRules.Description)
+                .Require(sectionIds.Add(s.Id ?? ""), $"{path}.id", $"section id '{s.Id}' is used twice")
+                .RequireText(s.Title, $"{path}.title", MaxTitle)
+                .Require(!s.Questions.IsDefaultOrEmpty, $"{path}.questions", "a section needs at least one question");
+            if (s.Questions.IsDefault) continue;
+            for (var j = 0; j < s.Questions.Length; j++)
+                ValidateQuestion(v, s.Questions[j], $"{path}.questions[{j}]", questionIds);
+        }
+        return v.Items;
+    }
+
+    private static void ValidateQuestion(Violations v, TemplateQuestion q, string path, HashSet<string> questionIds)
+    {
+        v.Require(IdRules.IsValid(q.Id), $"{path}.id", IdRules.Description)
+            .Require(questionIds.Add(q.Id ?? ""), $"{path}.id", $"question id '{q.Id}' is used twice in the template")
+            .RequireText(q.Text, $"{path}.text", MaxQuestionText)
+            .Require(Enum.IsDefined(q.Kind), $"{path}.kind", "unknown answer kind")
+            .Require(Enum.IsDefined(q.Explanation), $"{path}.explanation", "unknown explanation rule")
+            .Require(q.MaxLength is >= 1 and <= TemplateQuestion.MaxMaxLength, $"{path}.maxLength", $"must be 1-{TemplateQuestion.MaxMaxLength}");
+        var options = q.Options.IsDefault ? [] : q.Options;
+        if (q.Kind != AnswerKind.Choice)
+        {
+            v.Require(options.IsEmpty, $"{path}.options", "only choice questions have options");
+            return;
+        }
+        v.Require(options.Length >= 2, $"{path}.options", "a choice needs at least two options");
+        var optionIds = new HashSet<string>();
+        for (var k = 0; k < options.Length; k++)
+            v.Require(IdRules.IsValid(options[k].Id), $"{path}.options[{k}].id", IdRules.Description)
+                .Require(optionIds.Add(options[k].Id ?? ""), $"{path}.options[{k}].id", $"option id '{options[k].Id}' is used twice")
+                .RequireText(options[k].Label, $"{path}.options[{k}].label", MaxTitle);
+    }
+}
