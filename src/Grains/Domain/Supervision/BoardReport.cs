@@ -27,6 +27,10 @@ public sealed record BoardReport(BoardReportSlot Slot, BoardReportStatus Status)
 
     public DateTimeOffset? FollowUpHeldAt { get; init; }
 
+    /// <summary>The written report's follow-up in detail (receipt, review, meeting, history); null until the report is submitted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SupervisionCase? Case { get; init; }
+
     [JsonIgnore]
     public int Year => Slot.Year;
 
