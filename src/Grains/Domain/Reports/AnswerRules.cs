@@ -40,7 +40,7 @@ public static class AnswerRules
             var a = answers[i];
             if (a.Question is null || t.Find(a.Question) is not { } found)
             {
-                v.Add($"answers[{i}].question", $"'{a.Question}' is not a question of template {t.Ref}");
+                v.Add($"questions[{a.Question}]", $"is not a question of template {t.Ref}");
                 continue;
             }
             var (section, q) = found;
