@@ -3,7 +3,7 @@ using OrleansTilsyn.Gateway.Api;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
 
-namespace OrleansTilsyn.Gateway.Tests.Security;
+namespace OrleansTilsyn.Gateway.Tests.Api;
 
 public sealed class ApiSurfaceTests
 {
