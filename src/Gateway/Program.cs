@@ -1,5 +1,12 @@
+using OrleansTilsyn.Gateway.Api;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Hosting;
+using OrleansTilsyn.Gateway.Security;
+
+if (DemoTokensCommand.IsInvoked(args))
+{
+    return DemoTokensCommand.Run(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var endpoints = builder.Configuration.GetSection(GatewayEndpointOptions.SectionName).Get<GatewayEndpointOptions>() ?? new();
@@ -9,6 +16,7 @@ if (endpoints.HasAnyPort)
 }
 
 builder.Services.AddGrpcGateway(builder.Configuration.GetSection(GrpcGatewayOptions.SectionName));
+builder.AddTilsynSecurity();
 builder.AddCoHostedSilo();
 
 var app = builder.Build();
@@ -18,11 +26,16 @@ if (bench)
     app.MapBenchEndpoints();
 }
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGrpcServices(registry =>
 {
     if (bench)
     {
         BenchEndpoints.RegisterBenchEcho(registry);
     }
-});
+
+    TilsynApi.Register(registry);
+}).RequireAuthorization();
 app.Run();
+return 0;

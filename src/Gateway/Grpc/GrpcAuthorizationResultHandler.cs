@@ -6,23 +6,30 @@ namespace OrleansTilsyn.Gateway.Grpc;
 
 /// <summary>Turns authorization failures on gRPC endpoints into gRPC statuses (UNAUTHENTICATED,
 /// PERMISSION_DENIED) in the caller's protocol, instead of bare 401/403 responses that gRPC clients
-/// can only guess at. Other endpoints get ASP.NET Core's default behaviour.</summary>
+/// can only guess at. The message says why (see <see cref="GrpcAuthorizationMessages"/>). Other
+/// endpoints get ASP.NET Core's default behaviour.</summary>
 internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
-    private static readonly GrpcStatus Unauthenticated = new(StatusCode.Unauthenticated, "Authentication is required.");
-    private static readonly GrpcStatus PermissionDenied = new(StatusCode.PermissionDenied, "The caller may not call this method.");
-
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if ((authorizeResult.Challenged || authorizeResult.Forbidden)
             && context.GetEndpoint()?.Metadata.GetMetadata<GrpcEndpointHandler>() is { } grpc
-            && await grpc.TryRejectAsync(context, authorizeResult.Challenged ? Unauthenticated : PermissionDenied))
+            && await grpc.TryRejectAsync(context, authorizeResult.Challenged ? Unauthenticated(context) : PermissionDenied(authorizeResult)))
         {
             return;
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    private static GrpcStatus Unauthenticated(HttpContext context) =>
+        new(StatusCode.Unauthenticated, context.Items[GrpcAuthorizationMessages.UnauthenticatedItemKey] as string ?? GrpcAuthorizationMessages.DefaultUnauthenticated);
+
+    private static GrpcStatus PermissionDenied(PolicyAuthorizationResult result)
+    {
+        var reasons = result.AuthorizationFailure?.FailureReasons.Select(r => r.Message).Where(m => !string.IsNullOrEmpty(m)).Distinct().ToArray();
+        return new(StatusCode.PermissionDenied, reasons is { Length: > 0 } ? string.Join(" ", reasons) : GrpcAuthorizationMessages.DefaultPermissionDenied);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -47,7 +48,9 @@ public sealed class GatewayTestServer : IAsyncDisposable
         Action<GrpcGatewayOptions>? configure = null,
         bool tls = false,
         Action<IServiceCollection>? services = null,
-        Action<IEndpointConventionBuilder>? conventions = null)
+        Action<IEndpointConventionBuilder>? conventions = null,
+        Action<WebApplicationBuilder>? builderSetup = null,
+        Action<GrpcServiceRegistry>? registry = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new ListLoggerProvider();
@@ -64,6 +67,7 @@ public sealed class GatewayTestServer : IAsyncDisposable
         builder.Services.AddSingleton<EchoProbe>();
         builder.Services.AddGrpcService<EchoService>();
         services?.Invoke(builder.Services);
+        builderSetup?.Invoke(builder);
         var authorize = conventions is not null;
         if (authorize)
         {
@@ -82,10 +86,15 @@ public sealed class GatewayTestServer : IAsyncDisposable
         });
         if (authorize)
         {
+            if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+            {
+                app.UseAuthentication();
+            }
+
             app.UseAuthorization();
         }
 
-        var grpc = app.MapGrpcServices();
+        var grpc = app.MapGrpcServices(registry);
         conventions?.Invoke(grpc);
         await app.StartAsync();
 

@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using OrleansTilsyn.Gateway.Grpc;
+
+namespace OrleansTilsyn.Gateway.Api;
+
+/// <summary>
+/// A resource-name pattern such as <c>units/{unit}/loop/conversations/{period}</c>: parses names
+/// from requests (INVALID_ARGUMENT with a field violation when they do not match) and formats names
+/// for responses. Variable segments are non-empty, at most 200 characters, without '/'.
+/// </summary>
+public sealed class ResourceName
+{
+    private const int MaxSegmentLength = 200;
+    private readonly string[] _segments;
+
+    public ResourceName(string pattern)
+    {
+        Pattern = pattern;
+        _segments = pattern.Split('/');
+        if (_segments.Any(s => s.Length == 0)) throw new ArgumentException($"'{pattern}' has an empty segment.", nameof(pattern));
+    }
+
+    public string Pattern { get; }
+
+    /// <summary>The variables' values by name, or false when <paramref name="name"/> does not match.</summary>
+    public bool TryParse(string? name, out FrozenDictionary<string, string> values)
+    {
+        values = FrozenDictionary<string, string>.Empty;
+        var parts = name?.Split('/');
+        if (parts is null || parts.Length != _segments.Length) return false;
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (IsVariable(_segments[i], out var variable))
+            {
+                if (parts[i].Length is 0 or > MaxSegmentLength) return false;
+                found[variable] = parts[i];
+            }
+            else if (!string.Equals(parts[i], _segments[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        values = found.ToFrozenDictionary(StringComparer.Ordinal);
+        return true;
+    }
+
+    /// <summary>Parses <paramref name="name"/> from request field <paramref name="field"/> or throws INVALID_ARGUMENT.</summary>
+    public FrozenDictionary<string, string> Parse(string? name, string field) =>
+        TryParse(name, out var values)
+            ? values
+            : throw GrpcErrors.InvalidArgument($"'{name}' is not a valid {field}.", (field, $"must look like {Pattern}"));
+
+    /// <summary>The name with the variables filled in order, e.g. <c>Format("strandens-dagtilbud", "2025-Spring")</c>.</summary>
+    public string Format(params string[] values)
+    {
+        var variables = _segments.Count(s => IsVariable(s, out _));
+        if (values.Length != variables) throw new ArgumentException($"{Pattern} has {variables} variables, not {values.Length}.", nameof(values));
+        var next = 0;
+        return string.Join('/', _segments.Select(s => IsVariable(s, out _) ? values[next++] : s));
+    }
+
+    public override string ToString() => Pattern;
+
+    private static bool IsVariable(string segment, out string variable)
+    {
+        var isVariable = segment.Length > 2 && segment[0] == '{' && segment[^1] == '}';
+        variable = isVariable ? segment[1..^1] : "";
+        return isVariable;
+    }
+}

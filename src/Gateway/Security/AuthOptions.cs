@@ -1,0 +1,71 @@
+namespace OrleansTilsyn.Gateway.Security;
+
+/// <summary>
+/// How bearer tokens are validated (configuration section <c>Auth</c>). Production names an OIDC
+/// provider (<see cref="Authority"/>, or <see cref="MetadataAddress"/>) or gives its keys as a JWKS
+/// file (<see cref="SigningKeysFile"/> with <see cref="Issuer"/>). With neither, the embedded default
+/// signs and validates with a local key generated on first start in the data folder.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+    public const string LocalIssuer = "tilsyn-local";
+    public const string DefaultAudience = "tilsyn-api";
+
+    /// <summary>The OIDC provider's issuer URL; keys and issuer come from its discovery document.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Discovery document URL when it is not <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>Required <c>iss</c>. Defaults to the provider's issuer (OIDC) or <see cref="LocalIssuer"/> (local key).</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>Required <c>aud</c>: this API's identifier at the provider.</summary>
+    public string Audience { get; set; } = DefaultAudience;
+
+    /// <summary>A JWKS file with the provider's public signing keys (instead of discovery).</summary>
+    public string? SigningKeysFile { get; set; }
+
+    /// <summary>Refuse discovery over plain HTTP (turn off only for a provider on loopback in tests).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The local key's file; defaults to <c>{Storage:DataDirectory}/auth/local-signing-key.pem</c>.</summary>
+    public string? LocalKeyFile { get; set; }
+
+    /// <summary>Tolerated clock difference for <c>exp</c> and <c>nbf</c>.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
+
+    public AuthMode Mode =>
+        !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(MetadataAddress) ? AuthMode.Oidc
+        : !string.IsNullOrWhiteSpace(SigningKeysFile) ? AuthMode.SigningKeys
+        : AuthMode.LocalKey;
+
+    public string EffectiveLocalIssuer => string.IsNullOrWhiteSpace(Issuer) ? LocalIssuer : Issuer;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Audience)) errors.Add("Auth:Audience must not be empty.");
+        if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(10)) errors.Add("Auth:ClockSkew must be between 0 and 10 minutes.");
+        if (Mode == AuthMode.Oidc && !string.IsNullOrWhiteSpace(SigningKeysFile))
+            errors.Add("Auth: give either Authority/MetadataAddress (OIDC discovery) or SigningKeysFile, not both.");
+        if (Mode == AuthMode.Oidc && !string.IsNullOrWhiteSpace(Authority) && !Uri.TryCreate(Authority, UriKind.Absolute, out _))
+            errors.Add("Auth:Authority must be an absolute URL.");
+        if (Mode == AuthMode.SigningKeys && string.IsNullOrWhiteSpace(Issuer))
+            errors.Add("Auth:Issuer is required with Auth:SigningKeysFile.");
+        return errors;
+    }
+}
+
+public enum AuthMode
+{
+    /// <summary>The embedded default: a key generated on first start in the data folder.</summary>
+    LocalKey,
+
+    /// <summary>An OIDC provider's discovery document.</summary>
+    Oidc,
+
+    /// <summary>A JWKS file and a configured issuer.</summary>
+    SigningKeys,
+}

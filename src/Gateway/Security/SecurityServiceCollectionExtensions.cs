@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.Tokens;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Hosting;
+
+namespace OrleansTilsyn.Gateway.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>
+    /// JWT bearer authentication from the <c>Auth</c> section (OIDC provider, JWKS file, or the
+    /// embedded local key, created here on first start), authorization with the per-method access
+    /// gate, <see cref="AccessPolicy"/>, and the demo organisation as <see cref="IPortfolioLookup"/>
+    /// unless another one is registered.
+    /// </summary>
+    public static WebApplicationBuilder AddTilsynSecurity(this WebApplicationBuilder builder)
+    {
+        var options = ReadOptions(builder.Configuration);
+        var localKey = options.Mode == AuthMode.LocalKey
+            ? LocalSigningKey.LoadOrCreate(LocalKeyPath(options, builder.Configuration, builder.Environment.ContentRootPath))
+            : null;
+        builder.Services.AddSingleton(options);
+        if (localKey is not null)
+        {
+            builder.Services.AddSingleton(localKey);
+        }
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt => ConfigureJwtBearer(jwt, options, localKey));
+        builder.Services.AddAuthorization();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ApiAccessAuthorizationHandler>());
+        builder.Services.TryAddSingleton<IPortfolioLookup>(_ => StaticPortfolioLookup.Demo());
+        builder.Services.TryAddSingleton<AccessPolicy>();
+        return builder;
+    }
+
+    public static AuthOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors));
+        return options;
+    }
+
+    /// <summary>Where the local key lives: <c>Auth:LocalKeyFile</c>, else <c>{Storage:DataDirectory}/auth/local-signing-key.pem</c>,
+    /// relative to the content root.</summary>
+    public static string LocalKeyPath(AuthOptions options, IConfiguration configuration, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.LocalKeyFile))
+        {
+            return Path.Combine(contentRoot, options.LocalKeyFile);
+        }
+
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        return Path.Combine(contentRoot, storage.DataDirectory, "auth", "local-signing-key.pem");
+    }
+
+    private static void ConfigureJwtBearer(JwtBearerOptions jwt, AuthOptions options, LocalSigningKey? localKey)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidAudience = options.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = options.ClockSkew,
+            NameClaimType = CallerClaims.Subject,
+            RoleClaimType = CallerClaims.Role,
+        };
+        switch (options.Mode)
+        {
+            case AuthMode.Oidc:
+                jwt.Authority = options.Authority;
+                if (!string.IsNullOrWhiteSpace(options.MetadataAddress)) jwt.MetadataAddress = options.MetadataAddress;
+                if (!string.IsNullOrWhiteSpace(options.Issuer)) jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                break;
+            case AuthMode.SigningKeys:
+                jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                jwt.TokenValidationParameters.IssuerSigningKeys = new JsonWebKeySet(File.ReadAllText(options.SigningKeysFile!)).GetSigningKeys();
+                break;
+            default:
+                jwt.TokenValidationParameters.ValidIssuer = options.EffectiveLocalIssuer;
+                jwt.TokenValidationParameters.IssuerSigningKey = localKey!.Key;
+                jwt.TokenValidationParameters.ValidAlgorithms = [LocalSigningKey.Algorithm];
+                break;
+        }
+
+        jwt.Events = new JwtBearerEvents
+        {
+            OnAuthenticationFailed = context =>
+            {
+                context.HttpContext.Items[GrpcAuthorizationMessages.UnauthenticatedItemKey] = AuthenticationFailures.Describe(context.Exception);
+                return Task.CompletedTask;
+            },
+        };
+    }
+}

@@ -1,0 +1,138 @@
+'use strict';
+// Starts the real gateway (`dotnet <built dll>`) on free loopback ports with the in-memory store and a
+// fresh data folder, waits until health says SERVING, and mints tokens with its demo-tokens command.
+const { spawn, execFile } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { promisify } = require('node:util');
+const { grpc, root } = require('./protos');
+const { gatewayDll } = require('./paths');
+
+const execFileAsync = promisify(execFile);
+const START_TIMEOUT_MS = Number(process.env.TILSYN_INTEROP_START_TIMEOUT_MS || 90_000);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+class Gateway {
+  constructor(child, dataDir, grpcPort, httpPort, tokens, logs) {
+    this.child = child;
+    this.dataDir = dataDir;
+    this.grpcPort = grpcPort;
+    this.httpPort = httpPort;
+    this.address = `127.0.0.1:${grpcPort}`;
+    this.tokens = tokens;
+    this.logs = logs;
+  }
+
+  /** A client of a service constructor (e.g. `tilsyn.Units`) on the h2c port. */
+  client(ServiceClient, options = {}) {
+    return new ServiceClient(this.address, grpc.credentials.createInsecure(), options);
+  }
+
+  /** A demo token by label (`chief:bu-chef-1`, `leader:strandens-dagtilbud`, `administration`, ...). */
+  token(label) {
+    const found = this.tokens.tokens.find((t) => t.label === label);
+    if (!found) throw new Error(`no demo token '${label}'; have ${this.tokens.tokens.map((t) => t.label).join(', ')}`);
+    return found.token;
+  }
+
+  /** The first demo token of a role (chief, leader, board, administration, operations). */
+  tokenOfRole(role) {
+    const found = this.tokens.tokens.find((t) => t.role === role);
+    if (!found) throw new Error(`no demo token for role '${role}'`);
+    return found.token;
+  }
+
+  /** The local signing key the gateway created in its data folder (PEM). */
+  localKeyPem() {
+    return fs.readFileSync(path.join(this.dataDir, 'auth', 'local-signing-key.pem'), 'utf8');
+  }
+
+  async stop() {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function mintTokens(dll, dataDir) {
+  const { stdout } = await execFileAsync('dotnet', [dll, 'demo-tokens', '--json', `--Storage:DataDirectory=${dataDir}`], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout);
+}
+
+async function waitServing(address, child, logs) {
+  const health = new root.grpc.health.v1.Health(address, grpc.credentials.createInsecure());
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}:\n${logs.join('')}`);
+      const status = await new Promise((resolve) => {
+        health.check({ service: '' }, { deadline: Date.now() + 2000 }, (err, res) => resolve(err ? null : res.status));
+      });
+      if (status === 'SERVING') return;
+      await sleep(250);
+    }
+    throw new Error(`gateway not SERVING within ${START_TIMEOUT_MS} ms:\n${logs.join('')}`);
+  } finally {
+    health.close();
+  }
+}
+
+/**
+ * Starts a gateway. `settings` are extra configuration keys (`{ 'Gateway:Grpc:MaxReceiveMessageSize': '1024' }`).
+ */
+async function startGateway(settings = {}) {
+  const dll = gatewayDll();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilsyn-interop-'));
+  const tokens = await mintTokens(dll, dataDir);
+  const grpcPort = await freePort();
+  const httpPort = await freePort();
+  const config = {
+    'Storage:Engine': 'memory',
+    'Storage:DataDirectory': dataDir,
+    'Gateway:Endpoints:Host': '127.0.0.1',
+    'Gateway:Endpoints:GrpcPort': String(grpcPort),
+    'Gateway:Endpoints:HttpPort': String(httpPort),
+    'Logging:LogLevel:Default': 'Warning',
+    ...settings,
+  };
+  const args = [dll, ...Object.entries(config).map(([k, v]) => `--${k}=${v}`)];
+  const logs = [];
+  const child = spawn('dotnet', args, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => logs.push(d.toString()));
+  child.stderr.on('data', (d) => logs.push(d.toString()));
+  const gateway = new Gateway(child, dataDir, grpcPort, httpPort, tokens, logs);
+  process.once('exit', () => child.kill('SIGKILL'));
+  try {
+    await waitServing(gateway.address, child, logs);
+  } catch (err) {
+    await gateway.stop();
+    throw err;
+  }
+  return gateway;
+}
+
+module.exports = { startGateway };
