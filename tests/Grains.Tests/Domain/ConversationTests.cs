@@ -86,8 +86,8 @@ public sealed class ConversationTests
     public void FuRequiresDepartmentLeaderAndYouthRepresentativeOnceEachLoopYear()
     {
         var fu = Unit(Sector.Fu);
-        var s = Held(Started(fu), new(2024, Grains.Domain.Calendar.Season.Spring), At(2024, 5, 10));
-        var spring = new Grains.Domain.Calendar.Period(2024, Grains.Domain.Calendar.Season.Spring);
+        var s = Held(Started(fu), new(2024, Season.Spring), At(2024, 5, 10));
+        var spring = new Grains.Domain.Calendar.Period(2024, Season.Spring);
         var autumn = spring.Next();
         var withoutYouth = Without(s, ParticipantRole.YouthRepresentative).Where(p => p.Role != ParticipantRole.DepartmentLeaderRepresentative).ToArray();
         s = Ok(ConversationCommands.SubmitRecord(s, spring, Record(s, new(2024, 5, 10), [.. withoutYouth]), Leader(fu), At(2024, 5, 11))).State;

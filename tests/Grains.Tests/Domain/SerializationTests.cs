@@ -29,8 +29,8 @@ public sealed class SerializationTests
     [Fact]
     public void OtherGrainStatesRoundTripThroughJson()
     {
-        var config = Ok(WheelConfiguration.Empty.AddVersion(new(Grains.Domain.Organisation.Sector.Fu, false, true), new DateOnly(2030, 1, 1),
-            WheelDefaults.For(new(Grains.Domain.Organisation.Sector.Fu, false, true)), "forvaltning-1", "test", At(2023, 1, 1)));
+        var config = Ok(WheelConfiguration.Empty.AddVersion(new(Sector.Fu, false, true), new DateOnly(2030, 1, 1),
+            WheelDefaults.For(new(Sector.Fu, false, true)), "forvaltning-1", "test", At(2023, 1, 1)));
         var json = JsonSerializer.Serialize(config);
         Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<WheelConfiguration>(json)));
         var inbox = new ChiefInbox().Apply(Started(Unit()).Tasks.Items, Unit().Chief, At(2023, 4, 1));

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Tasks;
+namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>
 /// Every task the loop raises (SPEC "Tasks the loop raises"). "Overdue" is not a kind: a task whose

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Conversations;
+namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>What the decision of a samtale is about; "collect more data" on the theme is a valid decision.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DecisionKind>))]

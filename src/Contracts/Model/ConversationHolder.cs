@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Conversations;
+namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>Who holds a unit's læringssamtaler: the chief, or the board of a self-owned daycare.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ConversationHolder>))]

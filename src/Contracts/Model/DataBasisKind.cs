@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Conversations;
+namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>The five kinds of data a samtale is based on (framework, "Datagrundlag" A-E).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DataBasisKind>))]

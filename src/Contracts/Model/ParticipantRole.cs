@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Conversations;
+namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>The functions in the framework's participant table for læringssamtaler.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ParticipantRole>))]

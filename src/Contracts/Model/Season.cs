@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Calendar;
+namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>Half of the year: data packages and conversations come once in each.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Season>))]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Conversations;
+namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>How often a required participant must attend the conversations of a loop.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Attendance>))]

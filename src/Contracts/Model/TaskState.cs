@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Tasks;
+namespace OrleansTilsyn.Contracts.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<TaskState>))]
 public enum TaskState

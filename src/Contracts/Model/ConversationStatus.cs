@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OrleansTilsyn.Grains.Domain.Conversations;
+namespace OrleansTilsyn.Contracts.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ConversationStatus>))]
 public enum ConversationStatus
