@@ -39,9 +39,11 @@ public sealed class ConversationTests
     {
         var s = Held(Started(Unit()), Spring2023, HeldAt);
         var outcome = Ok(ConversationCommands.SubmitRecord(s, Spring2023, Record(s, HeldOn), Leader(s.Unit), AfterHeld));
-        var record = outcome.State.FindConversation(Spring2023)!.CurrentRecord!;
-        Assert.Equal(1, record.Version);
-        Assert.Equal("leader:leder-unit-1", record.WrittenBy);
+        var record = Assert.Single(outcome.Effects.Documents);
+        Assert.Equal((DocumentKind.Minutes, "2023-Spring", 1, "leader:leder-unit-1"), (record.Kind, record.Occurrence, record.Version, record.WrittenBy));
+        var conversation = outcome.State.FindConversation(Spring2023)!;
+        Assert.Equal((1, AfterHeld), (conversation.RecordVersions, conversation.RecordedAt!.Value));
+        Assert.Contains(ParticipantRole.BoardRepresentative, conversation.RecordedRoles);
         Assert.Single(outcome.Effects.TasksClosed, t => t.Kind == TaskKind.WriteMinutes);
         Assert.Single(outcome.State.Agreements.Open);
     }
@@ -122,15 +124,17 @@ public sealed class ConversationTests
     {
         var s = Held(Started(Unit()), Spring2023, HeldAt);
         var original = Record(s, HeldOn);
-        s = Ok(ConversationCommands.SubmitRecord(s, Spring2023, original, Leader(s.Unit), AfterHeld)).State;
+        var first = Ok(ConversationCommands.SubmitRecord(s, Spring2023, original, Leader(s.Unit), AfterHeld));
+        s = first.State;
         var corrected = original with { Decision = "Arbejde med relationsspiralen." };
         Fails(ConversationCommands.CorrectRecord(s, Spring2023, corrected, " ", Chief(s.Unit), At(2023, 5, 12)), ProblemKind.Invalid);
-        s = Ok(ConversationCommands.CorrectRecord(s, Spring2023, corrected, "Beslutningen var forkert gengivet", Chief(s.Unit), At(2023, 5, 12))).State;
-        var records = s.FindConversation(Spring2023)!.Records;
-        Assert.Equal([1, 2], records.Select(r => r.Version));
-        Assert.Same(original, records[0].Content);
-        Assert.Equal(("chief:bu-chef-1", At(2023, 5, 12), "Beslutningen var forkert gengivet"), (records[1].WrittenBy, records[1].WrittenAt, records[1].CorrectionReason));
-        Assert.Equal("Arbejde med relationsspiralen.", s.FindConversation(Spring2023)!.CurrentRecord!.Content.Decision);
+        var second = Ok(ConversationCommands.CorrectRecord(s, Spring2023, corrected, "Beslutningen var forkert gengivet", Chief(s.Unit), At(2023, 5, 12)));
+        var (v1, v2) = (Assert.Single(first.Effects.Documents), Assert.Single(second.Effects.Documents));
+        Assert.Equal([1, 2], [v1.Version, v2.Version]);
+        Assert.Same(original, v1.Content);
+        Assert.Equal(("chief:bu-chef-1", At(2023, 5, 12), "Beslutningen var forkert gengivet"), (v2.WrittenBy, v2.WrittenAt, v2.CorrectionReason));
+        Assert.Same(corrected, v2.Content);
+        Assert.Equal((2, AfterHeld), (second.State.FindConversation(Spring2023)!.RecordVersions, second.State.FindConversation(Spring2023)!.RecordedAt!.Value));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class SerializationTests
         Assert.Equal(s.Tasks.Items.Select(t => t.Id), back.Tasks.Items.Select(t => t.Id));
         Assert.Equal("Board", JsonDocument.Parse(json).RootElement.GetProperty("Tasks").GetProperty("Items")[0].GetProperty("Assignee").GetString());
         var next = Ok(ConversationCommands.CorrectRecord(back, Spring2023, Record(back, new(2023, 5, 10)), "rettelse", Board(s.Unit), At(2023, 5, 12)));
-        Assert.Equal(2, next.State.FindConversation(Spring2023)!.Records.Length);
+        Assert.Equal(2, next.State.FindConversation(Spring2023)!.RecordVersions);
     }
 
     [Fact]
