@@ -22,8 +22,11 @@ public sealed record UnitQuery(int PageSize = 100, string? PageToken = null, Sec
 
 public sealed record UnitPage(ImmutableArray<UnitDto> Units, string? NextPageToken, int Total);
 
-/// <summary>What an import or registration did.</summary>
-public sealed record ImportSummary(int Units, int Created, int Updated, int Unchanged, int Chiefs);
+/// <summary>
+/// What an import or registration did. <see cref="NotRegistered"/> lists units the directory has but whose
+/// unit grain could not be reached; importing the same file again completes them.
+/// </summary>
+public sealed record ImportSummary(int Units, int Created, int Updated, int Unchanged, int Chiefs, ImmutableArray<string> NotRegistered);
 
 /// <summary>A chief and the units of the portfolio.</summary>
 public sealed record ChiefDto(string Id, ImmutableArray<string> Units);
