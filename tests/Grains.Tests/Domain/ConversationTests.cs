@@ -43,7 +43,7 @@ public sealed class ConversationTests
         Assert.Equal((DocumentKind.Minutes, "2023-Spring", 1, "leader:leder-unit-1"), (record.Kind, record.Occurrence, record.Version, record.WrittenBy));
         var conversation = outcome.State.FindConversation(Spring2023)!;
         Assert.Equal((1, AfterHeld), (conversation.RecordVersions, conversation.RecordedAt!.Value));
-        Assert.Contains(ParticipantRole.BoardRepresentative, conversation.RecordedRoles);
+        Assert.Empty(conversation.RecordedRoles);
         Assert.Single(outcome.Effects.TasksClosed, t => t.Kind == TaskKind.WriteMinutes);
         Assert.Single(outcome.State.Agreements.Open);
     }
@@ -98,6 +98,19 @@ public sealed class ConversationTests
         Assert.Contains(problem.Violations, v => v.Description.StartsWith("YouthRepresentative", StringComparison.Ordinal));
         Assert.Contains(problem.Violations, v => v.Description.StartsWith("DepartmentLeaderRepresentative", StringComparison.Ordinal));
         Ok(ConversationCommands.SubmitRecord(s, autumn, Record(s, new(2024, 10, 20)), Leader(fu), At(2024, 10, 21)));
+    }
+
+    [Fact]
+    public void FuRepresentativesAtOneSamtaleCoverTheLoopYear()
+    {
+        var fu = Unit(Sector.Fu);
+        var spring = new Grains.Domain.Calendar.Period(2024, Season.Spring);
+        var s = Held(Started(fu), spring, At(2024, 5, 10));
+        s = Ok(ConversationCommands.SubmitRecord(s, spring, Record(s, new(2024, 5, 10)), Leader(fu), At(2024, 5, 11))).State;
+        Assert.Equal([ParticipantRole.DepartmentLeaderRepresentative, ParticipantRole.YouthRepresentative], s.FindConversation(spring)!.RecordedRoles.ToArray());
+        s = Held(s, spring.Next(), At(2024, 10, 20));
+        var without = Without(s, ParticipantRole.YouthRepresentative).Where(p => p.Role != ParticipantRole.DepartmentLeaderRepresentative).ToArray();
+        Ok(ConversationCommands.SubmitRecord(s, spring.Next(), Record(s, new(2024, 10, 20), [.. without]), Leader(fu), At(2024, 10, 21)));
     }
 
     [Fact]

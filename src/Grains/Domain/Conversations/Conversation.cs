@@ -28,7 +28,10 @@ public sealed record Conversation(ConversationSlot Slot, ConversationStatus Stat
     /// <summary>When the first version of the minutes was submitted.</summary>
     public DateTimeOffset? RecordedAt { get; init; }
 
-    /// <summary>The roles the current minutes list as present.</summary>
+    /// <summary>
+    /// The roles the current minutes list as present that attendance rules over several samtaler count
+    /// (once a year, once a loop); the full list is in the minutes.
+    /// </summary>
     public ImmutableArray<ParticipantRole> RecordedRoles { get; init; } = [];
 
     [JsonIgnore]

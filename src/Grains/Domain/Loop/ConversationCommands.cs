@@ -85,7 +85,7 @@ public static class ConversationCommands
         {
             RecordVersions = version,
             RecordedAt = c.RecordedAt ?? now,
-            RecordedRoles = [.. draft.Participants.Select(p => p.Role).Distinct().Order()],
+            RecordedRoles = [.. draft.Participants.Select(p => p.Role).Where(s.Settings.CountsAcrossConversations).Distinct().Order()],
         };
         var change = new LoopChange(s.With(recorded) with { Agreements = ledger }, now);
         change.Write(new LoopDocument(DocumentKind.Minutes, c.Period.ToString(), version, draft, by.ToString(), now, reason));
