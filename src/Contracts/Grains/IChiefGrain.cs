@@ -26,7 +26,8 @@ public interface IChiefGrain : IGrainWithStringKey
     [ReadOnly]
     Task<Result<InboxDto>> GetInboxAsync(InboxQuery query);
 
-    /// <summary>A unit of the portfolio changed tasks (raised, overdue, closed); observers hear of it at once.</summary>
+    /// <summary>A unit of the portfolio changed tasks (raised, overdue, closed); observers hear of it at once. Durable state is untouched.</summary>
+    [ReadOnly]
     Task TasksChangedAsync(string unitId, ImmutableArray<TaskDto> tasks);
 
     /// <summary>Registers an observer on this activation (in memory; subscribe again after a reconciliation).</summary>

@@ -17,12 +17,13 @@ public sealed record ChiefState
 
 /// <summary>
 /// A chief's portfolio and inbox. The inbox is never stored: every read asks the portfolio's units for
-/// their tasks in parallel. Units report task changes after their commits; observers hear them at once.
+/// their tasks in parallel. Units report task changes after their commits; observers hear them at once
+/// (a read-only call: the observer list is swapped whole, never changed in place).
 /// </summary>
 public sealed class ChiefGrain : Grain<ChiefState>, IChiefGrain
 {
     public const int MaxObservers = 1000;
-    private readonly List<IInboxObserver> _observers = [];
+    private ImmutableArray<IInboxObserver> _observers = [];
 
     private ChiefPortfolio Portfolio => new(ChiefId.Parse(Key), State.Units);
 
@@ -59,8 +60,8 @@ public sealed class ChiefGrain : Grain<ChiefState>, IChiefGrain
     public Task TasksChangedAsync(string unitId, ImmutableArray<TaskDto> tasks)
     {
         var mine = tasks.OrEmpty().Where(t => t.Chief == Key).ToImmutableArray();
-        if (mine.IsEmpty || _observers.Count == 0) return Task.CompletedTask;
-        foreach (var observer in _observers.ToArray())
+        if (mine.IsEmpty) return Task.CompletedTask;
+        foreach (var observer in _observers)
         {
             try
             {
@@ -68,7 +69,7 @@ public sealed class ChiefGrain : Grain<ChiefState>, IChiefGrain
             }
             catch (Exception)
             {
-                _observers.Remove(observer);
+                ImmutableInterlocked.Update(ref _observers, list => list.Remove(observer));
             }
         }
 
@@ -81,8 +82,8 @@ public sealed class ChiefGrain : Grain<ChiefState>, IChiefGrain
         if (MayRead() is { } denied) throw new ProblemException(denied);
         if (!_observers.Contains(observer))
         {
-            if (_observers.Count >= MaxObservers) throw new ProblemException(Problem.FailedPrecondition($"Chief {Key} has {MaxObservers} watchers already."));
-            _observers.Add(observer);
+            if (_observers.Length >= MaxObservers) throw new ProblemException(Problem.FailedPrecondition($"Chief {Key} has {MaxObservers} watchers already."));
+            ImmutableInterlocked.Update(ref _observers, list => list.Add(observer));
         }
 
         return Task.CompletedTask;
@@ -90,7 +91,7 @@ public sealed class ChiefGrain : Grain<ChiefState>, IChiefGrain
 
     public Task UnsubscribeAsync(IInboxObserver observer)
     {
-        _observers.Remove(observer);
+        ImmutableInterlocked.Update(ref _observers, list => list.Remove(observer));
         return Task.CompletedTask;
     }
 

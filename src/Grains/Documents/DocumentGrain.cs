@@ -38,6 +38,8 @@ public sealed class DocumentGrain : Grain<DocumentState>, IDocumentGrain
         if (version.Version != versions.Length + 1)
             return Problem.FailedPrecondition($"Document {Key} has {versions.Length} version(s); version {version.Version} cannot follow.");
         await CommitAsync(State with { Versions = versions.Add(version) }, $"Append{_kind}", detail: $"version {version.Version}");
+        // Documents are written once and read seldom: do not keep the activation (and its content) in memory.
+        DeactivateOnIdle();
         return version;
     }
 

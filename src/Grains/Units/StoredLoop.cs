@@ -11,8 +11,10 @@ namespace OrleansTilsyn.Grains.Units;
 /// The stored form of a unit's loop: what cannot be derived. The calendar is recomputed from the
 /// copied wheel settings; slots come from the calendar (occurrences are stored in calendar order);
 /// task ids, units and chiefs, agreement sources and empty or default fields are left out.
-/// Every command rewrites this whole record, so it is kept small (see <see cref="UnitStateCodec"/>).
+/// Every command rewrites this whole record, so it is kept small: <see cref="StoredLoopJson"/> writes it
+/// as compact rows, and <see cref="UnitStateCodec"/> decides what goes in.
 /// </summary>
+[JsonConverter(typeof(StoredLoopJson))]
 public sealed record StoredLoop
 {
     public Unit Unit { get; init; } = null!;
@@ -21,7 +23,8 @@ public sealed record StoredLoop
 
     public int WheelVersion { get; init; }
 
-    public WheelSettings Settings { get; init; } = null!;
+    /// <summary>Null when the loop runs on the built-in version 0 of its wheel (<see cref="WheelDefaults"/>).</summary>
+    public WheelSettings? Settings { get; init; }
 
     public DateTimeOffset TrackedFrom { get; init; }
 
@@ -29,60 +32,53 @@ public sealed record StoredLoop
 
     public ImmutableArray<StoredOccurrence> OneToOnes { get; init; } = [];
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<StoredBoardReport>? BoardReports { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ThemeSet? Themes { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<FocusAreaSelection>? FocusAreas { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<StoredAgreement>? Agreements { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<StoredTask>? Tasks { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Opsamling? Opsamling { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<LoopSummary>? PastLoops { get; init; }
 }
 
 /// <summary>A samtale's progress; its slot is the calendar's at the same position.</summary>
 public sealed record StoredConversation(
     ConversationStatus Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ScheduledFor = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ScheduledBy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HeldAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HeldBy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Statements = 0,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Versions = 0,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RecordedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<ParticipantRole>? Roles = null);
+    DateTimeOffset? ScheduledFor = null,
+    string? ScheduledBy = null,
+    DateTimeOffset? HeldAt = null,
+    string? HeldBy = null,
+    int Statements = 0,
+    int Versions = 0,
+    DateTimeOffset? RecordedAt = null,
+    ImmutableArray<ParticipantRole>? Roles = null);
 
 /// <summary>A 1:1's progress (Status is a OneToOneStatus); its slot is the calendar's at the same position.</summary>
 public sealed record StoredOccurrence(
     Contracts.Model.OneToOneStatus Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ScheduledFor = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HeldAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HeldBy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RecordedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecordedBy = null);
+    DateTimeOffset? ScheduledFor = null,
+    DateTimeOffset? HeldAt = null,
+    string? HeldBy = null,
+    DateTimeOffset? RecordedAt = null,
+    string? RecordedBy = null);
 
 /// <summary>A board report's progress; its slot is the calendar's at the same position.</summary>
 public sealed record StoredBoardReport(
     BoardReportStatus Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SubmittedBy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? SubmittedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ReviewDue = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReviewedBy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ReviewedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReviewNote = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? FollowUpDue = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? FollowUpHeldAt = null);
+    string? SubmittedBy = null,
+    DateTimeOffset? SubmittedAt = null,
+    DateOnly? ReviewDue = null,
+    string? ReviewedBy = null,
+    DateTimeOffset? ReviewedAt = null,
+    string? ReviewNote = null,
+    DateOnly? FollowUpDue = null,
+    DateTimeOffset? FollowUpHeldAt = null);
 
 /// <summary>A task without what its unit knows: id, unit and (when it is the unit's) chief.</summary>
 public sealed record StoredTask(
@@ -92,9 +88,9 @@ public sealed record StoredTask(
     DateOnly Due,
     TaskState State,
     DateTimeOffset RaisedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ClosedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClosedBy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Chief = null);
+    DateTimeOffset? ClosedAt = null,
+    string? ClosedBy = null,
+    string? Chief = null);
 
 /// <summary>An agreement; its source is read from its id ("conversation:2023-Spring#1").</summary>
 public sealed record StoredAgreement(
@@ -104,7 +100,7 @@ public sealed record StoredAgreement(
     DateOnly Due,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] AgreementStatus Status = AgreementStatus.Open,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ClosedAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClosedBy = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null);
+    AgreementStatus Status = AgreementStatus.Open,
+    DateTimeOffset? ClosedAt = null,
+    string? ClosedBy = null,
+    string? Note = null);

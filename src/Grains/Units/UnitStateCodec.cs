@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using OrleansTilsyn.Grains.Domain;
 using OrleansTilsyn.Grains.Domain.Agreements;
@@ -19,7 +20,7 @@ public static class UnitStateCodec
         Unit = s.Unit,
         Loop = s.Loop,
         WheelVersion = s.WheelVersion,
-        Settings = s.Settings,
+        Settings = s.WheelVersion == 0 && s.Settings.SameAs(Defaults(s.Unit)) ? null : s.Settings,
         TrackedFrom = s.TrackedFrom,
         Conversations = [.. s.Conversations.Select(c => new StoredConversation(c.Status, c.ScheduledFor, c.ScheduledBy, c.HeldAt, c.HeldBy,
             c.BoardStatements, c.RecordVersions, c.RecordedAt, c.RecordedRoles.IsDefaultOrEmpty ? null : c.RecordedRoles))],
@@ -39,10 +40,11 @@ public static class UnitStateCodec
     public static UnitLoopState Decode(StoredLoop stored)
     {
         var unit = stored.Unit;
-        var calendar = LoopCalendarBuilder.Build(stored.Loop, stored.Settings, unit.SelfOwned);
+        var settings = stored.Settings ?? Defaults(unit);
+        var calendar = LoopCalendarBuilder.Build(stored.Loop, settings, unit.SelfOwned);
         Require(calendar.Conversations.Length == stored.Conversations.Length && calendar.OneToOnes.Length == stored.OneToOnes.Length
             && calendar.BoardReports.Length == (stored.BoardReports?.Length ?? 0), stored);
-        return new UnitLoopState(unit, stored.Loop, stored.WheelVersion, stored.Settings, calendar)
+        return new UnitLoopState(unit, stored.Loop, stored.WheelVersion, settings, calendar)
         {
             TrackedFrom = stored.TrackedFrom,
             Conversations = [.. calendar.Conversations.Select((slot, i) => Conversation(slot, stored.Conversations[i]))],
@@ -56,6 +58,11 @@ public static class UnitStateCodec
             PastLoops = stored.PastLoops ?? [],
         };
     }
+
+    private static readonly ConcurrentDictionary<WheelConfigKey, WheelSettings> _defaults = new();
+
+    /// <summary>The built-in version 0 of the unit's wheel (the flags are the loop's own).</summary>
+    private static WheelSettings Defaults(Unit unit) => _defaults.GetOrAdd(WheelConfigKey.For(unit), WheelDefaults.For);
 
     private static Conversation Conversation(ConversationSlot slot, StoredConversation c) => new(slot, c.Status)
     {
