@@ -41,7 +41,10 @@ public sealed class AgreementTests
     public void CorrectionWithdrawsRemovedOpenAgreementsButKeepsClosedOnes()
     {
         var s = Ok(AgreementCommands.Close(WithMinutes(), "conversation:2023-Spring#2", null, Leader(Unit()), At(2023, 6, 1))).State;
-        var current = s.FindConversation(Spring2023)!.CurrentRecord!.Content;
+        var current = Record(s, new(2023, 5, 10)) with
+        {
+            Agreements = [new("Relationsspiralen i alle afdelinger", "Pædagogiske ledere", new(2023, 9, 1)), new("Børneinterviews", "Dagtilbudsleder", new(2023, 8, 1))],
+        };
         var corrected = current with { Agreements = [current.Agreements[0] with { Owner = "Dagtilbudsleder" }] };
         s = Ok(ConversationCommands.CorrectRecord(s, Spring2023, corrected, "Ejer rettet", Leader(s.Unit), At(2023, 6, 2))).State;
         Assert.Equal("Dagtilbudsleder", s.Agreements.Find("conversation:2023-Spring#1")!.Owner);

@@ -39,9 +39,11 @@ public sealed class ConversationTests
     {
         var s = Held(Started(Unit()), Spring2023, HeldAt);
         var outcome = Ok(ConversationCommands.SubmitRecord(s, Spring2023, Record(s, HeldOn), Leader(s.Unit), AfterHeld));
-        var record = outcome.State.FindConversation(Spring2023)!.CurrentRecord!;
-        Assert.Equal(1, record.Version);
-        Assert.Equal("leader:leder-unit-1", record.WrittenBy);
+        var record = Assert.Single(outcome.Effects.Documents);
+        Assert.Equal((DocumentKind.Minutes, "2023-Spring", 1, "leader:leder-unit-1"), (record.Kind, record.Occurrence, record.Version, record.WrittenBy));
+        var conversation = outcome.State.FindConversation(Spring2023)!;
+        Assert.Equal((1, AfterHeld), (conversation.RecordVersions, conversation.RecordedAt!.Value));
+        Assert.Empty(conversation.RecordedRoles);
         Assert.Single(outcome.Effects.TasksClosed, t => t.Kind == TaskKind.WriteMinutes);
         Assert.Single(outcome.State.Agreements.Open);
     }
@@ -86,8 +88,8 @@ public sealed class ConversationTests
     public void FuRequiresDepartmentLeaderAndYouthRepresentativeOnceEachLoopYear()
     {
         var fu = Unit(Sector.Fu);
-        var s = Held(Started(fu), new(2024, Grains.Domain.Calendar.Season.Spring), At(2024, 5, 10));
-        var spring = new Grains.Domain.Calendar.Period(2024, Grains.Domain.Calendar.Season.Spring);
+        var s = Held(Started(fu), new(2024, Season.Spring), At(2024, 5, 10));
+        var spring = new Grains.Domain.Calendar.Period(2024, Season.Spring);
         var autumn = spring.Next();
         var withoutYouth = Without(s, ParticipantRole.YouthRepresentative).Where(p => p.Role != ParticipantRole.DepartmentLeaderRepresentative).ToArray();
         s = Ok(ConversationCommands.SubmitRecord(s, spring, Record(s, new(2024, 5, 10), [.. withoutYouth]), Leader(fu), At(2024, 5, 11))).State;
@@ -96,6 +98,19 @@ public sealed class ConversationTests
         Assert.Contains(problem.Violations, v => v.Description.StartsWith("YouthRepresentative", StringComparison.Ordinal));
         Assert.Contains(problem.Violations, v => v.Description.StartsWith("DepartmentLeaderRepresentative", StringComparison.Ordinal));
         Ok(ConversationCommands.SubmitRecord(s, autumn, Record(s, new(2024, 10, 20)), Leader(fu), At(2024, 10, 21)));
+    }
+
+    [Fact]
+    public void FuRepresentativesAtOneSamtaleCoverTheLoopYear()
+    {
+        var fu = Unit(Sector.Fu);
+        var spring = new Grains.Domain.Calendar.Period(2024, Season.Spring);
+        var s = Held(Started(fu), spring, At(2024, 5, 10));
+        s = Ok(ConversationCommands.SubmitRecord(s, spring, Record(s, new(2024, 5, 10)), Leader(fu), At(2024, 5, 11))).State;
+        Assert.Equal([ParticipantRole.DepartmentLeaderRepresentative, ParticipantRole.YouthRepresentative], s.FindConversation(spring)!.RecordedRoles.ToArray());
+        s = Held(s, spring.Next(), At(2024, 10, 20));
+        var without = Without(s, ParticipantRole.YouthRepresentative).Where(p => p.Role != ParticipantRole.DepartmentLeaderRepresentative).ToArray();
+        Ok(ConversationCommands.SubmitRecord(s, spring.Next(), Record(s, new(2024, 10, 20), [.. without]), Leader(fu), At(2024, 10, 21)));
     }
 
     [Fact]
@@ -122,15 +137,17 @@ public sealed class ConversationTests
     {
         var s = Held(Started(Unit()), Spring2023, HeldAt);
         var original = Record(s, HeldOn);
-        s = Ok(ConversationCommands.SubmitRecord(s, Spring2023, original, Leader(s.Unit), AfterHeld)).State;
+        var first = Ok(ConversationCommands.SubmitRecord(s, Spring2023, original, Leader(s.Unit), AfterHeld));
+        s = first.State;
         var corrected = original with { Decision = "Arbejde med relationsspiralen." };
         Fails(ConversationCommands.CorrectRecord(s, Spring2023, corrected, " ", Chief(s.Unit), At(2023, 5, 12)), ProblemKind.Invalid);
-        s = Ok(ConversationCommands.CorrectRecord(s, Spring2023, corrected, "Beslutningen var forkert gengivet", Chief(s.Unit), At(2023, 5, 12))).State;
-        var records = s.FindConversation(Spring2023)!.Records;
-        Assert.Equal([1, 2], records.Select(r => r.Version));
-        Assert.Same(original, records[0].Content);
-        Assert.Equal(("chief:bu-chef-1", At(2023, 5, 12), "Beslutningen var forkert gengivet"), (records[1].WrittenBy, records[1].WrittenAt, records[1].CorrectionReason));
-        Assert.Equal("Arbejde med relationsspiralen.", s.FindConversation(Spring2023)!.CurrentRecord!.Content.Decision);
+        var second = Ok(ConversationCommands.CorrectRecord(s, Spring2023, corrected, "Beslutningen var forkert gengivet", Chief(s.Unit), At(2023, 5, 12)));
+        var (v1, v2) = (Assert.Single(first.Effects.Documents), Assert.Single(second.Effects.Documents));
+        Assert.Equal([1, 2], [v1.Version, v2.Version]);
+        Assert.Same(original, v1.Content);
+        Assert.Equal(("chief:bu-chef-1", At(2023, 5, 12), "Beslutningen var forkert gengivet"), (v2.WrittenBy, v2.WrittenAt, v2.CorrectionReason));
+        Assert.Same(corrected, v2.Content);
+        Assert.Equal((2, AfterHeld), (second.State.FindConversation(Spring2023)!.RecordVersions, second.State.FindConversation(Spring2023)!.RecordedAt!.Value));
     }
 
     [Fact]

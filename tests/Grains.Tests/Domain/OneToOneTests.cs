@@ -68,7 +68,7 @@ public sealed class OneToOneTests
     public void OnlyTheUnitsChiefAndLeaderTakePartInItsOneToOnes()
     {
         var (s, o) = ComingDue();
-        var stranger = new Grains.Domain.Organisation.Actor(Grains.Domain.Organisation.ActorRole.Chief, "bu-chef-9");
+        var stranger = new Grains.Domain.Organisation.Actor(ActorRole.Chief, "bu-chef-9");
         Fails(OneToOneCommands.Hold(s, Key, At(2023, 6, 1), stranger, At(2023, 6, 2)), ProblemKind.PermissionDenied);
         Fails(OneToOneCommands.Hold(s, "2099-Spring.1", At(2023, 6, 1), Chief(s.Unit), At(2023, 6, 2)), ProblemKind.NotFound);
         Assert.NotNull(o);

@@ -2,15 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace OrleansTilsyn.Grains.Domain.Agreements;
 
-[JsonConverter(typeof(JsonStringEnumConverter<AgreementStatus>))]
-public enum AgreementStatus
-{
-    Open,
-    Closed,
-    /// <summary>Removed by a correction of the minutes it came from.</summary>
-    Withdrawn,
-}
-
 /// <summary>An agreement in the ledger. Open ones carry forward to every next 1:1 and samtale until closed.</summary>
 public sealed record Agreement(
     string Id,

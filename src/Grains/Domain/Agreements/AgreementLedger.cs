@@ -40,6 +40,10 @@ public sealed record AgreementLedger(ImmutableArray<Agreement> Items)
         return new AgreementLedger(items.ToImmutable());
     }
 
+    /// <summary>What a new loop carries: every open agreement and those closed or withdrawn since <paramref name="since"/>; older ones stay in the minutes and the audit trail.</summary>
+    public AgreementLedger CarriedForward(DateTimeOffset since) =>
+        new([.. Items.Where(a => a.IsOpen || a.ClosedAt >= since)]);
+
     public Result<AgreementLedger> Close(string id, string by, string? note, DateTimeOffset now)
     {
         var agreement = Find(id);

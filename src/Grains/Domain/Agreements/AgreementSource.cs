@@ -1,13 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansTilsyn.Grains.Domain.Agreements;
-
-[JsonConverter(typeof(JsonStringEnumConverter<AgreementSourceKind>))]
-public enum AgreementSourceKind
-{
-    Conversation,
-    OneToOne,
-}
 
 /// <summary>Where an agreement was made: a samtale ("2023-Spring") or a 1:1 ("2023-Spring.2").</summary>
 public sealed record AgreementSource(AgreementSourceKind Kind, string Occurrence)

@@ -1,15 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansTilsyn.Grains.Domain.Calendar;
-
-/// <summary>How a data-package indicator is labelled: strukturel, processuel or resultatkvalitet.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<QualityKind>))]
-public enum QualityKind
-{
-    Structural,
-    Process,
-    Outcome,
-}
 
 public static class QualityKindRules
 {

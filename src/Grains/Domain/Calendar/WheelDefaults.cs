@@ -8,6 +8,8 @@ namespace OrleansTilsyn.Grains.Domain.Calendar;
 /// Version 0 of every wheel: SPEC "Årshjul defaults" plus the framework's participant table.
 /// Special units get the same cadence as everyone (the adopted framework kept the number of
 /// samtaler); one samtale or three 1:1s a year are a configuration change, not code.
+/// Version 0 is stored history: unit grains keep a loop started on it by its version number alone and
+/// read these values back, so never change them; add a configuration version instead.
 /// </summary>
 public static class WheelDefaults
 {

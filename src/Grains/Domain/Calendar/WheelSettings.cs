@@ -23,6 +23,15 @@ public sealed record WheelSettings(
     ImmutableArray<ParticipantRequirement> Participants,
     bool BoardPerspectiveAtLaterConversations)
 {
+    /// <summary>True when attendance of <paramref name="role"/> is checked over several samtaler (once a year or once a loop).</summary>
+    public bool CountsAcrossConversations(ParticipantRole role) =>
+        Participants.Any(p => p.Role == role && p.Attendance is Attendance.OncePerYear or Attendance.OncePerLoop);
+
+    /// <summary>Same values as <paramref name="other"/> (records compare arrays by reference, so this compares them item by item).</summary>
+    public bool SameAs(WheelSettings other) =>
+        this with { Seasons = [], ConversationSeasons = [], Participants = [] } == other with { Seasons = [], ConversationSeasons = [], Participants = [] }
+        && Seasons.SequenceEqual(other.Seasons) && ConversationSeasons.SequenceEqual(other.ConversationSeasons) && Participants.SequenceEqual(other.Participants);
+
     public SeasonWindow Window(Season season) =>
         Seasons.FirstOrDefault(s => s.Season == season)
         ?? throw new DomainInvariantException($"The wheel has no window for {season}.");

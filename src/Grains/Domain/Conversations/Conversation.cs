@@ -4,7 +4,11 @@ using OrleansTilsyn.Grains.Domain.Calendar;
 
 namespace OrleansTilsyn.Grains.Domain.Conversations;
 
-/// <summary>One læringssamtale of a loop: its slot, its progress, the board's statements and every record version.</summary>
+/// <summary>
+/// One læringssamtale of a loop: its slot and its progress. The minutes and the board's statements
+/// are documents kept outside the loop state; the loop keeps how many versions and statements exist
+/// and which roles the current minutes list (the attendance rules of later samtaler need them).
+/// </summary>
 public sealed record Conversation(ConversationSlot Slot, ConversationStatus Status)
 {
     public DateTimeOffset? ScheduledFor { get; init; }
@@ -15,10 +19,20 @@ public sealed record Conversation(ConversationSlot Slot, ConversationStatus Stat
 
     public string? HeldBy { get; init; }
 
-    public ImmutableArray<BoardStatement> BoardStatements { get; init; } = [];
+    /// <summary>How many statements the board has written for this samtale.</summary>
+    public int BoardStatements { get; init; }
 
-    /// <summary>Every version of the minutes, oldest first; the last is current.</summary>
-    public ImmutableArray<ConversationRecord> Records { get; init; } = [];
+    /// <summary>How many versions of the minutes exist (0 = none yet); the last is current.</summary>
+    public int RecordVersions { get; init; }
+
+    /// <summary>When the first version of the minutes was submitted.</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    /// <summary>
+    /// The roles the current minutes list as present that attendance rules over several samtaler count
+    /// (once a year, once a loop); the full list is in the minutes.
+    /// </summary>
+    public ImmutableArray<ParticipantRole> RecordedRoles { get; init; } = [];
 
     [JsonIgnore]
     public Period Period => Slot.Period;
@@ -27,5 +41,5 @@ public sealed record Conversation(ConversationSlot Slot, ConversationStatus Stat
     public bool IsHeld => Status == ConversationStatus.Held;
 
     [JsonIgnore]
-    public ConversationRecord? CurrentRecord => Records.IsDefaultOrEmpty ? null : Records[^1];
+    public bool HasRecord => RecordVersions > 0;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Grains.Domain.Agreements;
+using OrleansTilsyn.Grains.Domain.Documents;
 
 namespace OrleansTilsyn.Grains.Domain.Conversations;
 
@@ -13,4 +14,4 @@ public sealed record ConversationRecordDraft(
     string Decision,
     ImmutableArray<AgreementDraft> Agreements,
     string? ClosingRemarks,
-    string? ChildrenPerspective);
+    string? ChildrenPerspective) : DocumentContent;

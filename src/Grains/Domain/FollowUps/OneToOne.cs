@@ -12,7 +12,13 @@ public sealed record OneToOne(OneToOneSlot Slot, OneToOneStatus Status)
 
     public string? HeldBy { get; init; }
 
-    public OneToOneRecord? Record { get; init; }
+    /// <summary>Who wrote the record of the 1:1 (the record itself is a document kept outside the loop state).</summary>
+    public string? RecordedBy { get; init; }
+
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    [JsonIgnore]
+    public bool IsRecorded => RecordedAt is not null;
 
     [JsonIgnore]
     public string Key => Slot.Key;

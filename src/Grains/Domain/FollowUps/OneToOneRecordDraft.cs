@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Agreements;
+using OrleansTilsyn.Grains.Domain.Documents;
 
 namespace OrleansTilsyn.Grains.Domain.FollowUps;
 
 /// <summary>What a 1:1 records: a summary, leadership decisions and new agreements.</summary>
-public sealed record OneToOneRecordDraft(string Summary, ImmutableArray<string> Decisions, ImmutableArray<AgreementDraft> Agreements)
+public sealed record OneToOneRecordDraft(string Summary, ImmutableArray<string> Decisions, ImmutableArray<AgreementDraft> Agreements) : DocumentContent
 {
     public IReadOnlyList<FieldViolation> Validate(DateOnly heldOn)
     {
@@ -17,6 +18,3 @@ public sealed record OneToOneRecordDraft(string Summary, ImmutableArray<string> 
         return v.Items;
     }
 }
-
-/// <summary>The submitted record of a 1:1, attributed.</summary>
-public sealed record OneToOneRecord(OneToOneRecordDraft Content, string WrittenBy, DateTimeOffset WrittenAt);

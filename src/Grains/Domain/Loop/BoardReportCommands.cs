@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Domain.Supervision;
 using OrleansTilsyn.Grains.Domain.Tasks;
@@ -20,8 +21,9 @@ public static class BoardReportCommands
         var reviewDue = s.Calendar.ChiefReviewDue(DomainDates.DayOf(now));
         var change = new LoopChange(s.With(b with
         {
-            Status = BoardReportStatus.Submitted, Content = content, SubmittedBy = by.ToString(), SubmittedAt = now, ReviewDue = reviewDue,
+            Status = BoardReportStatus.Submitted, SubmittedBy = by.ToString(), SubmittedAt = now, ReviewDue = reviewDue,
         }), now);
+        change.Write(new LoopDocument(DocumentKind.BoardReport, Key(year), 1, content, by.ToString(), now));
         change.CloseAll(TaskKind.SubmitBoardReport, Key(year), by.ToString());
         change.Raise(TaskKind.ReviewBoardReport, Key(year), AssigneeRole.Chief, reviewDue);
         return change.Done();

@@ -8,7 +8,8 @@ namespace OrleansTilsyn.Grains.Domain.Loop;
 
 /// <summary>
 /// What a samtale is prepared from: the agenda template, who holds it and who must attend, the
-/// themes (first samtale) or focus areas (later ones), the board's statements and the open agreements.
+/// themes (first samtale) or focus areas (later ones), how many statements the board wrote (read them
+/// from the statement document) and the open agreements.
 /// </summary>
 public sealed record ConversationAgenda(
     ConversationSlot Slot,
@@ -17,5 +18,5 @@ public sealed record ConversationAgenda(
     ImmutableArray<ParticipantRequirement> RequiredParticipants,
     ImmutableArray<PoliticalTheme> Themes,
     ImmutableArray<FocusArea> FocusAreas,
-    ImmutableArray<BoardStatement> BoardStatements,
+    int BoardStatements,
     ImmutableArray<Agreement> OpenAgreements);

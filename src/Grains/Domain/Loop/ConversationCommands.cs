@@ -2,6 +2,7 @@ using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Agreements;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Conversations;
+using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Domain.Tasks;
 
@@ -50,7 +51,7 @@ public static class ConversationCommands
     {
         if (Find(s, by, period, Party.Holder | Party.Leader, "write the minutes", out var c) is { } problem) return problem;
         if (!c.IsHeld) return Problem.FailedPrecondition($"The samtale {period} has not been held; only a held samtale can have minutes.");
-        if (c.CurrentRecord is not null) return Problem.AlreadyExists($"The minutes of {period} are submitted; submit a correction instead.");
+        if (c.HasRecord) return Problem.AlreadyExists($"The minutes of {period} are submitted; submit a correction instead.");
         return Write(s, c, draft, by, reason: null, now);
     }
 
@@ -58,7 +59,7 @@ public static class ConversationCommands
     public static Result<LoopOutcome> CorrectRecord(UnitLoopState s, Period period, ConversationRecordDraft draft, string reason, Actor by, DateTimeOffset now)
     {
         if (Find(s, by, period, Party.Holder | Party.Leader, "correct the minutes", out var c) is { } problem) return problem;
-        if (c.CurrentRecord is null) return Problem.FailedPrecondition($"The samtale {period} has no minutes to correct.");
+        if (!c.HasRecord) return Problem.FailedPrecondition($"The samtale {period} has no minutes to correct.");
         if (string.IsNullOrWhiteSpace(reason)) return Problem.Invalid("reason", "a correction needs a reason");
         return Write(s, c, draft, by, reason.Trim(), now);
     }
@@ -67,19 +68,27 @@ public static class ConversationCommands
     public static Result<LoopOutcome> AddBoardStatement(UnitLoopState s, Period period, string text, Actor by, DateTimeOffset now)
     {
         if (Find(s, by, period, Party.Board | Party.Leader, "add the board's statement", out var c) is { } problem) return problem;
-        if (c.CurrentRecord is not null) return Problem.FailedPrecondition($"The minutes of {period} are written; the statement came too late.");
+        if (c.HasRecord) return Problem.FailedPrecondition($"The minutes of {period} are written; the statement came too late.");
         if (string.IsNullOrWhiteSpace(text) || text.Length > 20000) return Problem.Invalid("text", "the statement needs 1-20000 characters");
-        var statement = new BoardStatement(text.Trim(), by.ToString(), now);
-        return new LoopOutcome(s.With(c with { BoardStatements = c.BoardStatements.Add(statement) }), LoopEffects.None);
+        var change = new LoopChange(s.With(c with { BoardStatements = c.BoardStatements + 1 }), now);
+        change.Write(new LoopDocument(DocumentKind.BoardStatement, period.ToString(), c.BoardStatements + 1, new BoardStatementText(text.Trim()), by.ToString(), now));
+        return change.Done();
     }
 
     private static Result<LoopOutcome> Write(UnitLoopState s, Conversation c, ConversationRecordDraft draft, Actor by, string? reason, DateTimeOffset now)
     {
         var violations = ConversationRecordValidator.Validate(draft, RecordContexts.For(s, c));
         if (violations.Count > 0) return Problem.Invalid($"The minutes of {c.Period} are not complete.", violations);
-        var record = new ConversationRecord(c.Records.Length + 1, draft, by.ToString(), now, reason);
+        var version = c.RecordVersions + 1;
         var ledger = s.Agreements.Sync(new AgreementSource(AgreementSourceKind.Conversation, c.Period.ToString()), draft.Agreements, by.ToString(), now);
-        var change = new LoopChange(s.With(c with { Records = c.Records.Add(record) }) with { Agreements = ledger }, now);
+        var recorded = c with
+        {
+            RecordVersions = version,
+            RecordedAt = c.RecordedAt ?? now,
+            RecordedRoles = [.. draft.Participants.Select(p => p.Role).Where(s.Settings.CountsAcrossConversations).Distinct().Order()],
+        };
+        var change = new LoopChange(s.With(recorded) with { Agreements = ledger }, now);
+        change.Write(new LoopDocument(DocumentKind.Minutes, c.Period.ToString(), version, draft, by.ToString(), now, reason));
         change.CloseAll(TaskKind.WriteMinutes, c.Period.ToString(), by.ToString());
         return change.Done();
     }

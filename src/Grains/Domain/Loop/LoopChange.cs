@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Tasks;
 
 namespace OrleansTilsyn.Grains.Domain.Loop;
@@ -15,6 +16,7 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
     private readonly List<LoopTask> _updated = [];
     private readonly List<LoopTask> _closed = [];
     private readonly List<ReminderChange> _reminders = [];
+    private readonly List<LoopDocument> _documents = [];
 
     public UnitLoopState State { get; set; } = state;
 
@@ -64,5 +66,9 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
 
     public void Cancel(string name) => _reminders.Add(new ReminderChange.Cancel(name));
 
-    public LoopOutcome Done() => new(State, new LoopEffects([.. _raised], [.. _updated], [.. _closed], [.. _reminders]));
+    public void Write(LoopDocument document) => _documents.Add(document);
+
+    /// <summary>The outcome; done tasks closed longer ago than <see cref="TaskBook.KeepDoneDays"/> leave the book.</summary>
+    public LoopOutcome Done() =>
+        new(State with { Tasks = State.Tasks.Prune(Now) }, new LoopEffects([.. _raised], [.. _updated], [.. _closed], [.. _reminders], [.. _documents]));
 }

@@ -1,24 +1,27 @@
 using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Tasks;
 
 namespace OrleansTilsyn.Grains.Domain.Loop;
 
 /// <summary>
 /// What a transition asks the grain to do besides storing the new state: tasks to route (raised,
-/// changed to overdue or re-routed, closed) and reminder changes, in the order they must be applied.
+/// changed to overdue or re-routed, closed), reminder changes in the order they must be applied, and
+/// the documents written (minutes, records, reports, statements) for their record grains.
 /// </summary>
 public sealed record LoopEffects(
     ImmutableArray<LoopTask> TasksRaised,
     ImmutableArray<LoopTask> TasksUpdated,
     ImmutableArray<LoopTask> TasksClosed,
-    ImmutableArray<ReminderChange> Reminders)
+    ImmutableArray<ReminderChange> Reminders,
+    ImmutableArray<LoopDocument> Documents)
 {
-    public static LoopEffects None { get; } = new([], [], [], []);
+    public static LoopEffects None { get; } = new([], [], [], [], []);
 
     [JsonIgnore]
-    public bool IsEmpty => TasksRaised.IsEmpty && TasksUpdated.IsEmpty && TasksClosed.IsEmpty && Reminders.IsEmpty;
+    public bool IsEmpty => TasksRaised.IsEmpty && TasksUpdated.IsEmpty && TasksClosed.IsEmpty && Reminders.IsEmpty && Documents.IsEmpty;
 
     /// <summary>Every task whose state changed, for a chief's inbox to upsert by id.</summary>
     [JsonIgnore]

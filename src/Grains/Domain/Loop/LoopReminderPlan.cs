@@ -8,7 +8,8 @@ namespace OrleansTilsyn.Grains.Domain.Loop;
 /// <summary>
 /// The occurrence reminders of a loop and their due times, all derived from the stored calendar.
 /// A reminder whose due time has passed but whose occurrence is still relevant is scheduled anyway:
-/// the runtime delivers it at once, with the same stable due time.
+/// the runtime delivers it at once, with the same stable due time. A loop that ended before tracking
+/// started is not summed up here (its opsamling was never the service's to ask for).
 /// </summary>
 public static class LoopReminderPlan
 {
@@ -23,7 +24,8 @@ public static class LoopReminderPlan
             yield return (ReminderNames.OneToOneDue(o.Key), DomainDates.StartOf(o.Slot.Due.AddDays(-s.Settings.OneToOneNoticeDays)));
         foreach (var b in s.BoardReports.Where(b => b.Status != BoardReportStatus.BeforeTracking))
             yield return (ReminderNames.BoardReportDue(b.Year), DomainDates.StartOf(b.Slot.Due.AddDays(-s.Settings.BoardReportNoticeDays)));
-        yield return (ReminderNames.LoopEnd(s.Loop), DomainDates.StartOf(s.Calendar.LoopEnd));
+        if (s.Calendar.LoopEnd >= DomainDates.DayOf(s.TrackedFrom))
+            yield return (ReminderNames.LoopEnd(s.Loop), DomainDates.StartOf(s.Calendar.LoopEnd));
         yield return (ReminderNames.NextLoop(s.Loop.Next()), DomainDates.StartOf(s.Calendar.NextTreatment));
     }
 

@@ -30,7 +30,8 @@ public static class LoopStart
     }
 
     /// <summary>
-    /// Closes the current loop and starts the next: open agreements and open tasks carry over, the
+    /// Closes the current loop and starts the next: open agreements (and those closed during the ending
+    /// loop) and open tasks carry over, the
     /// old loop's occurrence reminders are cancelled. Allowed once the last samtale window has closed.
     /// </summary>
     public static Result<LoopOutcome> StartNext(UnitLoopState s, Unit unit, WheelVersion wheel, ThemeSet? themes, Actor by, DateTimeOffset now)
@@ -42,7 +43,8 @@ public static class LoopStart
         var summary = new LoopSummary(s.Loop, s.WheelVersion, s.Conversations.Count(c => c.IsHeld), s.Conversations.Length,
             s.OneToOnes.Count(o => o.IsHeld), s.FocusAreas, s.Opsamling);
         var openTasks = new TaskBook([.. s.Tasks.Open]);
-        var next = Begin(unit, s.Loop.Next(), wheel, themes, now, s.Agreements, openTasks, s.PastLoops.Add(summary));
+        var ledger = s.Agreements.CarriedForward(DomainDates.StartOf(s.Calendar.Treatment));
+        var next = Begin(unit, s.Loop.Next(), wheel, themes, now, ledger, openTasks, s.PastLoops.Add(summary));
         if (!next.IsSuccess) return next;
         var cancels = LoopReminderPlan.For(s).Select(r => (Contracts.Runtime.ReminderChange)new Contracts.Runtime.ReminderChange.Cancel(r.Name));
         var effects = next.Ok.Effects with { Reminders = [.. cancels, .. next.Ok.Effects.Reminders] };

@@ -1,6 +1,7 @@
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Agreements;
 using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.FollowUps;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Domain.Tasks;
@@ -36,13 +37,14 @@ public static class OneToOneCommands
     {
         if (Find(s, by, key, "record a 1:1", out var o) is { } problem) return problem;
         if (!o.IsHeld) return Problem.FailedPrecondition($"The 1:1 {key} has not been held.");
-        if (o.Record is not null) return Problem.AlreadyExists($"The 1:1 {key} is already recorded.");
+        if (o.IsRecorded) return Problem.AlreadyExists($"The 1:1 {key} is already recorded.");
         var violations = draft.Validate(DomainDates.DayOf(o.HeldAt!.Value));
         if (violations.Count > 0) return Problem.Invalid($"The record of 1:1 {key} is not complete.", violations);
         var agreements = draft.Agreements.IsDefault ? [] : draft.Agreements;
         var ledger = s.Agreements.Sync(new AgreementSource(AgreementSourceKind.OneToOne, key), agreements, by.ToString(), now);
-        var next = s.With(o with { Record = new OneToOneRecord(draft, by.ToString(), now) }) with { Agreements = ledger };
-        return new LoopOutcome(next, LoopEffects.None);
+        var change = new LoopChange(s.With(o with { RecordedBy = by.ToString(), RecordedAt = now }) with { Agreements = ledger }, now);
+        change.Write(new LoopDocument(DocumentKind.OneToOneRecord, key, 1, draft, by.ToString(), now));
+        return change.Done();
     }
 
     /// <summary>The agenda of a 1:1: the common agenda, the unit's place in the data wheel, every open agreement.</summary>

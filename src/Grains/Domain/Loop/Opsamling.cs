@@ -1,4 +1,4 @@
 namespace OrleansTilsyn.Grains.Domain.Loop;
 
-/// <summary>The summing-up of a loop's local work; it goes into the next quality report.</summary>
-public sealed record Opsamling(string Summary, string SubmittedBy, DateTimeOffset SubmittedAt);
+/// <summary>That a loop's local work was summed up, by whom and when; the text is an <see cref="OpsamlingText"/> document.</summary>
+public sealed record Opsamling(string SubmittedBy, DateTimeOffset SubmittedAt);

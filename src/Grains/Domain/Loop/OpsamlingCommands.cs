@@ -1,5 +1,6 @@
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Domain.Tasks;
 
@@ -15,7 +16,8 @@ public static class OpsamlingCommands
         var lastHeldOrOver = s.Conversations[^1].IsHeld || now >= DomainDates.StartOf(s.Calendar.LoopEnd);
         if (!lastHeldOrOver) return Problem.FailedPrecondition("The loop is summed up after its last samtale.");
         if (string.IsNullOrWhiteSpace(summary) || summary.Length > 50000) return Problem.Invalid("summary", "the summary needs 1-50000 characters");
-        var change = new LoopChange(s with { Opsamling = new Opsamling(summary.Trim(), by.ToString(), now) }, now);
+        var change = new LoopChange(s with { Opsamling = new Opsamling(by.ToString(), now) }, now);
+        change.Write(new LoopDocument(DocumentKind.Opsamling, s.Loop.ToString(), 1, new OpsamlingText(summary.Trim()), by.ToString(), now));
         change.CloseAll(TaskKind.Opsamling, s.Loop.ToString(), by.ToString());
         change.Cancel(ReminderNames.LoopEnd(s.Loop));
         return change.Done();

@@ -18,7 +18,7 @@ internal static class RecordContexts
             DomainDates.DayOf(c.HeldAt ?? s.TrackedFrom),
             s.Settings.Participants,
             s.Settings.BoardPerspectiveAtLaterConversations && !s.Unit.SelfOwned && !c.Slot.IsFirst,
-            !c.BoardStatements.IsEmpty,
+            c.BoardStatements > 0,
             CheckYearlyAttendance: !untrackedThisYear && sameYear.Max(x => x.Slot.Number) == c.Slot.Number,
             CheckLoopAttendance: !untrackedInLoop && s.Conversations.Max(x => x.Slot.Number) == c.Slot.Number,
             Roles(others.Where(x => x.Slot.LoopYear == c.Slot.LoopYear)),
@@ -26,5 +26,5 @@ internal static class RecordContexts
     }
 
     private static ImmutableHashSet<ParticipantRole> Roles(IEnumerable<Conversation> conversations) =>
-        [.. conversations.SelectMany(x => x.CurrentRecord?.Content.Participants ?? []).Select(p => p.Role)];
+        [.. conversations.SelectMany(x => x.RecordedRoles)];
 }

@@ -1,16 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansTilsyn.Grains.Domain.Organisation;
-
-/// <summary>The two areas the city council treats a quality report for, every second year each.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AgeArea>))]
-public enum AgeArea
-{
-    /// <summary>0-6: dagtilbud; report in odd years.</summary>
-    ZeroToSix,
-    /// <summary>6-18: skole and FU; report in even years.</summary>
-    SixToEighteen,
-}
 
 public static class AgeAreaRules
 {

@@ -1,23 +1,12 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansTilsyn.Grains.Domain.Organisation;
-
-/// <summary>The three kinds of unit: daycare, school, leisure and youth school.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Sector>))]
-public enum Sector
-{
-    Dagtilbud,
-    Skole,
-    Fu,
-}
 
 public static class SectorRules
 {
     /// <summary>0-6 is dagtilbud; 6-18 is skole and FU.</summary>
     public static AgeArea AgeArea(this Sector sector) => sector switch
     {
-        Sector.Dagtilbud => Organisation.AgeArea.ZeroToSix,
-        Sector.Skole or Sector.Fu => Organisation.AgeArea.SixToEighteen,
+        Sector.Dagtilbud => Contracts.Model.AgeArea.ZeroToSix,
+        Sector.Skole or Sector.Fu => Contracts.Model.AgeArea.SixToEighteen,
         _ => throw new DomainInvariantException($"Unknown sector {sector}."),
     };
 

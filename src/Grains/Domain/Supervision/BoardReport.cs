@@ -9,8 +9,6 @@ namespace OrleansTilsyn.Grains.Domain.Supervision;
 /// </summary>
 public sealed record BoardReport(BoardReportSlot Slot, BoardReportStatus Status)
 {
-    public BoardReportContent? Content { get; init; }
-
     public string? SubmittedBy { get; init; }
 
     public DateTimeOffset? SubmittedAt { get; init; }

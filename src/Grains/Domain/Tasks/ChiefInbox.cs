@@ -12,7 +12,7 @@ namespace OrleansTilsyn.Grains.Domain.Tasks;
 /// </summary>
 public sealed record ChiefInbox
 {
-    public const int KeepDoneDays = 90;
+    public const int KeepDoneDays = TaskBook.KeepDoneDays;
 
     public ImmutableArray<LoopTask> Tasks { get; init; } = [];
 

@@ -6,7 +6,17 @@ namespace OrleansTilsyn.Grains.Domain.Tasks;
 /// <summary>A unit's tasks. Raising is idempotent by id; closing and overdue are state changes.</summary>
 public sealed record TaskBook(ImmutableArray<LoopTask> Items)
 {
+    /// <summary>Done tasks stay this long (for inboxes and timelines); the audit trail keeps them for good.</summary>
+    public const int KeepDoneDays = 90;
+
     public static TaskBook Empty { get; } = new([]);
+
+    /// <summary>Drops done tasks closed more than <see cref="KeepDoneDays"/> days before <paramref name="now"/>, keeping the state bounded.</summary>
+    public TaskBook Prune(DateTimeOffset now)
+    {
+        var cutoff = now.AddDays(-KeepDoneDays);
+        return Items.Any(t => !t.IsOpen && t.ClosedAt < cutoff) ? this with { Items = Items.RemoveAll(t => !t.IsOpen && t.ClosedAt < cutoff) } : this;
+    }
 
     public LoopTask? Find(string id) => Items.FirstOrDefault(t => t.Id == id);
 

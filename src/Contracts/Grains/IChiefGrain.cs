@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Model;
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Contracts.Runtime;
+
+namespace OrleansTilsyn.Contracts.Grains;
+
+/// <summary>
+/// A Børn og Unge-chef (key = chief id): the portfolio (durable) and the inbox, computed from the
+/// portfolio's unit grains on every read. Units notify the chief after each change of tasks (best
+/// effort, in memory) and the chief passes it on to observers; a watcher also reconciles periodically
+/// (see <see cref="ChiefInboxWatch"/>), because units on another silo notify that silo's activation.
+/// </summary>
+[GrainType("chief")]
+public interface IChiefGrain : IGrainWithStringKey
+{
+    /// <summary>Adds units to the portfolio (administration; the organisation grain calls this). Units already there are kept.</summary>
+    Task<Result<ChiefDto>> AssignUnitsAsync(ImmutableArray<string> unitIds);
+
+    Task<Result<ChiefDto>> ReleaseUnitAsync(string unitId);
+
+    [ReadOnly]
+    Task<Result<ChiefDto>> GetPortfolioAsync();
+
+    /// <summary>The chief (or administration) reads the inbox: the tasks of every unit of the portfolio, asked in parallel.</summary>
+    [ReadOnly]
+    Task<Result<InboxDto>> GetInboxAsync(InboxQuery query);
+
+    /// <summary>A unit of the portfolio changed tasks (raised, overdue, closed); observers hear of it at once. Durable state is untouched.</summary>
+    [ReadOnly]
+    Task TasksChangedAsync(string unitId, ImmutableArray<TaskDto> tasks);
+
+    /// <summary>Registers an observer on this activation (in memory; subscribe again after a reconciliation).</summary>
+    Task SubscribeAsync(IInboxObserver observer);
+
+    Task UnsubscribeAsync(IInboxObserver observer);
+}
+
+/// <summary>Hears of changed tasks of a chief's portfolio (called in the chief's turn: return quickly, never block).</summary>
+public interface IInboxObserver
+{
+    void TasksChanged(string chief, ImmutableArray<TaskDto> tasks);
+}

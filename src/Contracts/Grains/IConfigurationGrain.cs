@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Model;
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Contracts.Runtime;
+
+namespace OrleansTilsyn.Contracts.Grains;
+
+/// <summary>
+/// The configuration (key <see cref="GrainKeys.Singleton"/>): the versioned annual wheel per sector and
+/// flags, and the minimum group size of data packages. A wheel version applies to loops starting on or
+/// after its effective date; unit grains read it when a loop starts. Changes: administration.
+/// </summary>
+[GrainType("configuration")]
+public interface IConfigurationGrain : IGrainWithStringKey
+{
+    Task<Result<WheelVersionDto>> AddWheelVersionAsync(WheelChangeDto change);
+
+    /// <summary>The version for a loop of such units starting on <paramref name="loopStart"/> (built-in default when none is set).</summary>
+    [ReadOnly]
+    Task<WheelVersionDto> ResolveWheelAsync(WheelKeyDto key, DateOnly loopStart);
+
+    [ReadOnly]
+    Task<ImmutableArray<WheelVersionDto>> ListWheelVersionsAsync();
+
+    Task<Result<SuppressionDto>> SetSuppressionAsync(int minimumGroupSize);
+
+    [ReadOnly]
+    Task<SuppressionDto> GetSuppressionAsync();
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Model;
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Contracts.Runtime;
+
+namespace OrleansTilsyn.Contracts.Grains;
+
+/// <summary>
+/// A sector's data package for a half-year (key "Dagtilbud/2023-Spring", see <see cref="GrainKeys.DataPackage"/>):
+/// releases imported from CSV (administration; all or nothing with every row error), every version kept;
+/// a release tells the sector's units so they raise the preparation tasks. Reads suppress small groups.
+/// </summary>
+[GrainType("data-package")]
+public interface IDataPackageGrain : IGrainWithStringKey
+{
+    /// <summary>CSV columns unit (unit or sub-unit id), indicator, quality, value, groupSize. A second release needs a correction reason.</summary>
+    Task<Result<DataPackageReleaseDto>> ImportAsync(string csv, string? correctionReason);
+
+    [ReadOnly]
+    Task<Result<ImmutableArray<DataPackageReleaseDto>>> GetHistoryAsync();
+
+    /// <summary>The unit's values of the current version; its chief, leader and board and the administration may read them.</summary>
+    [ReadOnly]
+    Task<Result<UnitDataPackageDto>> GetForUnitAsync(string unitId);
+}

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Model;
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Contracts.Runtime;
+
+namespace OrleansTilsyn.Contracts.Grains;
+
+/// <summary>
+/// One unit (key = unit id) and its two-year loop: the calendar driven by reminders, every command of
+/// the loop and the unit's tasks. Commands are attributed to the caller (CallContext.Actor) and refused
+/// with PermissionDenied when the role may not take them; periods are "2023-Spring", 1:1 keys "2023-Spring.2".
+/// </summary>
+[GrainType("unit")]
+public interface IUnitGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the unit and starts its loop, or updates it (administration; the organisation grain calls this).</summary>
+    Task<Result<CommandAck>> RegisterAsync(UnitDto unit);
+
+    /// <summary>The area's themes for the unit's current loop (pushed by the area grain).</summary>
+    Task<Result<CommandAck>> SetThemesAsync(ThemeSetDto themes);
+
+    /// <summary>A data package for the period was released (pushed by the data package grain): preparation tasks.</summary>
+    Task<Result<CommandAck>> DataPackageReleasedAsync(string period);
+
+    /// <summary>Starts the next loop now (administration), when the current one has ended; normally a reminder does it.</summary>
+    Task<Result<CommandAck>> StartNextLoopAsync();
+
+    Task<Result<CommandAck>> ScheduleConversationAsync(string period, DateTimeOffset at);
+
+    Task<Result<CommandAck>> HoldConversationAsync(string period, DateTimeOffset heldAt);
+
+    Task<Result<CommandAck>> SubmitMinutesAsync(string period, MinutesDto minutes);
+
+    /// <summary>A new attributed version of the minutes; earlier versions stay.</summary>
+    Task<Result<CommandAck>> CorrectMinutesAsync(string period, MinutesDto minutes, string reason);
+
+    Task<Result<CommandAck>> AddBoardStatementAsync(string period, string text);
+
+    Task<Result<CommandAck>> ChooseFocusAreasAsync(ImmutableArray<FocusAreaDto> focusAreas);
+
+    /// <summary>The administration has put the unit's focus areas in the committee overview.</summary>
+    Task<Result<CommandAck>> CompleteFocusAreaOverviewAsync();
+
+    Task<Result<CommandAck>> ScheduleOneToOneAsync(string key, DateTimeOffset at);
+
+    Task<Result<CommandAck>> HoldOneToOneAsync(string key, DateTimeOffset heldAt);
+
+    Task<Result<CommandAck>> RecordOneToOneAsync(string key, OneToOneRecordDto record);
+
+    Task<Result<CommandAck>> CloseAgreementAsync(string agreementId, string? note);
+
+    Task<Result<CommandAck>> SubmitBoardReportAsync(int year, BoardReportContentDto report);
+
+    Task<Result<CommandAck>> ReviewBoardReportAsync(int year, bool followUpRequired, string? note);
+
+    Task<Result<CommandAck>> HoldBoardFollowUpMeetingAsync(int year, DateTimeOffset heldAt);
+
+    Task<Result<CommandAck>> SubmitOpsamlingAsync(string summary);
+
+    [ReadOnly]
+    Task<Result<UnitStatusDto>> GetStatusAsync();
+
+    [ReadOnly]
+    Task<Result<TimelineDto>> GetTimelineAsync();
+
+    /// <summary>Counts only; operations may read it.</summary>
+    [ReadOnly]
+    Task<Result<LoopHealthDto>> GetHealthAsync();
+
+    [ReadOnly]
+    Task<Result<ImmutableArray<TaskDto>>> GetTasksAsync(TaskQuery query);
+
+    [ReadOnly]
+    Task<Result<ImmutableArray<AgreementDto>>> GetAgreementsAsync(bool includeClosed);
+
+    [ReadOnly]
+    Task<Result<ConversationAgendaDto>> GetConversationAgendaAsync(string period);
+
+    [ReadOnly]
+    Task<Result<OneToOneAgendaDto>> GetOneToOneAgendaAsync(string key);
+
+    /// <summary>A written document with every version (minutes: period; 1:1 record: key; board report: year; opsamling: loop).</summary>
+    [ReadOnly]
+    Task<Result<DocumentDto>> GetDocumentAsync(DocumentKind kind, string occurrence);
+
+    /// <summary>The focus areas of the current or a past loop ("0-6/2023").</summary>
+    [ReadOnly]
+    Task<Result<UnitFocusAreasDto>> GetFocusAreasAsync(string loop);
+
+    /// <summary>The summing-up of the current or a past loop.</summary>
+    [ReadOnly]
+    Task<Result<UnitOpsamlingDto>> GetOpsamlingAsync(string loop);
+
+    /// <summary>Null when the caller may read documents of this kind of the unit; otherwise the problem (document grains ask this).</summary>
+    [ReadOnly]
+    Task<Problem?> AuthorizeReadAsync(DocumentKind kind);
+}

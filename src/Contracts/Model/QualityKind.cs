@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansTilsyn.Contracts.Model;
+
+/// <summary>How a data-package indicator is labelled: strukturel, processuel or resultatkvalitet.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<QualityKind>))]
+public enum QualityKind
+{
+    Structural,
+    Process,
+    Outcome,
+}

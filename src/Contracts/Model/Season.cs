@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansTilsyn.Contracts.Model;
+
+/// <summary>Half of the year: data packages and conversations come once in each.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Season>))]
+public enum Season
+{
+    Spring,
+    Autumn,
+}

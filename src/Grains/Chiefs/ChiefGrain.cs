@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Grains;
+using OrleansTilsyn.Contracts.Model;
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Grains.Common;
+using OrleansTilsyn.Grains.Domain.Organisation;
+using OrleansTilsyn.Grains.Mapping;
+
+namespace OrleansTilsyn.Grains.Chiefs;
+
+/// <summary>What a chief grain stores: only the portfolio (tasks stay with their units).</summary>
+public sealed record ChiefState
+{
+    public ImmutableArray<UnitId> Units { get; init; } = [];
+}
+
+/// <summary>
+/// A chief's portfolio and inbox. The inbox is never stored: every read asks the portfolio's units for
+/// their tasks in parallel. Units report task changes after their commits; observers hear them at once
+/// (a read-only call: the observer list is swapped whole, never changed in place).
+/// </summary>
+public sealed class ChiefGrain : Grain<ChiefState>, IChiefGrain
+{
+    public const int MaxObservers = 1000;
+    private ImmutableArray<IInboxObserver> _observers = [];
+
+    private ChiefPortfolio Portfolio => new(ChiefId.Parse(Key), State.Units);
+
+    public Task<Result<ChiefDto>> AssignUnitsAsync(ImmutableArray<string> unitIds) =>
+        ChangeAsync("AssignUnits", p =>
+        {
+            var v = new Domain.Violations();
+            foreach (var (id, i) in unitIds.OrEmpty().Select((id, i) => (id, i)))
+            {
+                if (!UnitId.TryParse(id, out var unit)) v.Add($"unitIds[{i}]", IdRules.Description);
+                else if (!p.Contains(unit)) p = p.Assign(unit).Ok;
+            }
+
+            return v.ToResult("The unit ids are not valid.", () => p);
+        });
+
+    public Task<Result<ChiefDto>> ReleaseUnitAsync(string unitId) =>
+        ChangeAsync("ReleaseUnit", p => UnitId.TryParse(unitId, out var unit) ? p.Release(unit) : Problem.Invalid("unitId", IdRules.Description));
+
+    public Task<Result<ChiefDto>> GetPortfolioAsync() =>
+        Task.FromResult(MayRead() is { } denied ? denied : Result.Success(ToDto(State.Units)));
+
+    public async Task<Result<InboxDto>> GetInboxAsync(InboxQuery query)
+    {
+        if (MayRead() is { } denied) return denied;
+        var taskQuery = new TaskQuery(query.OnlyMine ? AssigneeRole.Chief : null, query.IncludeDone);
+        var asked = await FanOut.RunAsync(State.Units, u => GrainFactory.GetGrain<IUnitGrain>(u.Value).GetTasksAsync(taskQuery), State.Units.Length);
+        var tasks = asked.Where(a => a.Value is { IsSuccess: true }).SelectMany(a => a.Value!.Ok).Where(t => t.Chief == Key);
+        var notReached = asked.Where(a => a.Error is not null || a.Value is { IsSuccess: false, Problem.Kind: not ProblemKind.PermissionDenied })
+            .Select(a => a.Key.Value);
+        return new InboxDto(Key, Now, [.. tasks.InInboxOrder()], [.. notReached]);
+    }
+
+    public Task TasksChangedAsync(string unitId, ImmutableArray<TaskDto> tasks)
+    {
+        var mine = tasks.OrEmpty().Where(t => t.Chief == Key).ToImmutableArray();
+        if (mine.IsEmpty) return Task.CompletedTask;
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.TasksChanged(Key, mine);
+            }
+            catch (Exception)
+            {
+                ImmutableInterlocked.Update(ref _observers, list => list.Remove(observer));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SubscribeAsync(IInboxObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        if (MayRead() is { } denied) throw new ProblemException(denied);
+        if (!_observers.Contains(observer))
+        {
+            if (_observers.Length >= MaxObservers) throw new ProblemException(Problem.FailedPrecondition($"Chief {Key} has {MaxObservers} watchers already."));
+            ImmutableInterlocked.Update(ref _observers, list => list.Add(observer));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IInboxObserver observer)
+    {
+        ImmutableInterlocked.Update(ref _observers, list => list.Remove(observer));
+        return Task.CompletedTask;
+    }
+
+    private async Task<Result<ChiefDto>> ChangeAsync(string command, Func<ChiefPortfolio, Result<ChiefPortfolio>> change)
+    {
+        if (Actors.RequireAdministration("change a portfolio") is { } denied) return denied;
+        var next = change(Portfolio);
+        if (!next.IsSuccess) return next.Problem;
+        if (!next.Value.Units.SequenceEqual(State.Units)) await CommitAsync(State with { Units = next.Value.Units }, command);
+        return ToDto(State.Units);
+    }
+
+    /// <summary>The chief's own inbox, or the administration's and the service's view of it.</summary>
+    private Problem? MayRead()
+    {
+        var actor = Actors.Current();
+        if (!actor.IsSuccess) return actor.Problem;
+        return actor.Value.Role switch
+        {
+            ActorRole.Administration or ActorRole.System => null,
+            ActorRole.Chief when actor.Value.Id == Key => null,
+            _ => Problem.PermissionDenied($"{actor.Value} may not read the inbox of chief {Key}."),
+        };
+    }
+
+    private ChiefDto ToDto(ImmutableArray<UnitId> units) => new(Key, [.. units.Select(u => u.Value)]);
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Grains;
+using OrleansTilsyn.Contracts.Model;
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Grains.Common;
+using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.DataPackages;
+using OrleansTilsyn.Grains.Domain.Loop;
+using OrleansTilsyn.Grains.Domain.Organisation;
+using OrleansTilsyn.Grains.Mapping;
+
+namespace OrleansTilsyn.Grains.DataPackages;
+
+/// <summary>
+/// A sector's data package for a half-year (key "Dagtilbud/2023-Spring"): imported releases, every
+/// version kept; a release tells every unit of the sector. Values of small groups are suppressed on read.
+/// </summary>
+public sealed class DataPackageGrain : Grain<DataPackageHistory>, IDataPackageGrain
+{
+    private Sector _sector;
+    private Period _period;
+
+    protected override void OnAttached()
+    {
+        var parts = Key.Split('/');
+        if (parts.Length != 2 || !Enum.TryParse(parts[0], out _sector) || !Period.TryParse(parts[1], out _period))
+            throw new ArgumentException($"'{Key}' is not a data package key like Dagtilbud/2023-Spring.");
+    }
+
+    public async Task<Result<DataPackageReleaseDto>> ImportAsync(string csv, string? correctionReason)
+    {
+        if (Actors.RequireAdministration("release a data package") is { } denied) return denied;
+        var units = await SectorUnitsAsync();
+        var release = DataPackageCsv.Parse(csv ?? "", _sector, _period, DataPackageTargets.From(units), CallContext.Actor.ToString(), Now);
+        var next = release.Then(r => State.Release(r, correctionReason));
+        if (!next.IsSuccess) return next.Problem;
+        var current = next.Value.Current!;
+        await CommitAsync(next.Value, "ReleaseDataPackage", detail: $"version {current.Version}, {current.Values.Length} values");
+        await FanOut.RunAsync(units, u => GrainFactory.GetGrain<IUnitGrain>(u.Id.Value).DataPackageReleasedAsync(_period.ToString()));
+        return current.ToDto();
+    }
+
+    public Task<Result<ImmutableArray<DataPackageReleaseDto>>> GetHistoryAsync() => Task.FromResult(
+        Actors.Current().Map(_ => State.Versions.Select(v => v.ToDto()).ToImmutableArray()));
+
+    public async Task<Result<UnitDataPackageDto>> GetForUnitAsync(string unitId)
+    {
+        var actor = Actors.Current();
+        if (!actor.IsSuccess) return actor.Problem;
+        var unit = await GrainFactory.GetGrain<IOrganisationGrain>(GrainKeys.Singleton).GetUnitAsync(unitId);
+        if (!unit.IsSuccess) return unit.Problem;
+        if (LoopPermissions.CheckRead(unit.Value.ToDomain().Ok, actor.Value, ReadScope.Status) is { } denied) return denied;
+        if (State.Current is not { } release) return Problem.NotFound($"The {_sector} data package {_period} is not released.");
+        var suppression = await GrainFactory.GetGrain<IConfigurationGrain>(GrainKeys.Singleton).GetSuppressionAsync();
+        return DataPackageView.ForUnit(release, UnitId.Parse(unitId), new SuppressionPolicy(suppression.MinimumGroupSize)).Map(p => p.ToDto());
+    }
+
+    private async Task<List<Unit>> SectorUnitsAsync() =>
+        [.. (await UnitDirectory.UnitsAsync(GrainFactory, new UnitQuery(Sector: _sector))).Select(u => u.ToDomain().Ok)];
+}

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Grains;
+using OrleansTilsyn.Contracts.Model;
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Grains.Common;
+using OrleansTilsyn.Grains.Domain.Loop;
+using OrleansTilsyn.Grains.Mapping;
+using DomainActor = OrleansTilsyn.Grains.Domain.Organisation.Actor;
+
+namespace OrleansTilsyn.Grains.Units;
+
+/// <summary>
+/// A unit and its loop. Every command and reminder runs a pure transition of the domain, commits the
+/// new state with its reminder changes, then hands written documents to their document grains (an
+/// outbox: they are in the committed state until delivered) and tells the chief which tasks changed.
+/// Split by concern: this file is the machinery; see the other UnitGrain.*.cs files.
+/// </summary>
+public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemindable
+{
+    private readonly HashSet<(DocumentKind, string, int)> _delivered = [];
+    private volatile UnitLoopState? _loop;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _loop = State.Loop is { } stored ? UnitStateCodec.Decode(stored) : null;
+        await DeliverOutboxAsync();
+    }
+
+    private UnitLoopState? Loop => _loop;
+
+    /// <summary>Runs a command of the loop as the caller; NotFound while the unit is not registered.</summary>
+    private async Task<Result<CommandAck>> RunAsync(string command, Func<UnitLoopState, DomainActor, DateTimeOffset, Result<LoopOutcome>> transition)
+    {
+        var actor = Actors.Current();
+        if (!actor.IsSuccess) return actor.Problem;
+        if (Loop is not { } loop) return NotRegistered();
+        var outcome = transition(loop, actor.Value, Now);
+        return outcome.IsSuccess ? await ApplyAsync(command, outcome.Value) : outcome.Problem;
+    }
+
+    /// <summary>Commits the outcome (state, reminders, outbox) and then delivers its documents and task changes.</summary>
+    private async Task<CommandAck> ApplyAsync(string command, LoopOutcome outcome, Domain.Organisation.Unit? nextLoopUnit = null)
+    {
+        foreach (var change in outcome.Effects.Reminders)
+        {
+            if (change is ReminderChange.Schedule s) ScheduleReminder(s.Name, s.DueAt);
+            else CancelReminder(change.Name);
+        }
+
+        var outbox = (State.Outbox ?? []).Where(p => !_delivered.Contains(Id(p)))
+            .Concat(outcome.Effects.Documents.Select(d => new PendingDocument(d.Kind, d.Occurrence, d.ToDto())))
+            .ToImmutableArray();
+        var previousChief = Loop?.Unit.Chief;
+        await CommitAsync(new UnitGrainState
+        {
+            Loop = UnitStateCodec.Encode(outcome.State),
+            NextLoopUnit = nextLoopUnit ?? (outcome.State.Loop == Loop?.Loop ? State.NextLoopUnit : null),
+            Outbox = outbox.IsEmpty ? null : outbox,
+        }, command);
+        _loop = outcome.State;
+        _delivered.Clear();
+        await DeliverOutboxAsync();
+        var changed = outcome.Effects.ChangedTasks.Select(t => t.ToDto()).ToImmutableArray();
+        await NotifyChiefsAsync(changed, previousChief?.Value);
+        return new CommandAck(StateVersion, changed);
+    }
+
+    /// <summary>Best effort, in order per document: what fails stays in the outbox for the next turn or activation.</summary>
+    private async Task DeliverOutboxAsync()
+    {
+        var failedKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pending in State.Outbox ?? [])
+        {
+            var key = GrainKeys.Document(Key, pending.Kind, pending.Occurrence);
+            if (_delivered.Contains(Id(pending)) || failedKeys.Contains(key)) continue;
+            try
+            {
+                var appended = await GrainFactory.GetGrain<IDocumentGrain>(key).AppendAsync(pending.Version);
+                if (appended.IsSuccess) _delivered.Add(Id(pending));
+                else failedKeys.Add(key);
+            }
+            catch (Exception)
+            {
+                failedKeys.Add(key);
+            }
+        }
+    }
+
+    /// <summary>Tells each chief concerned (the tasks' chief, and the former chief after a change) what changed; in memory, best effort.</summary>
+    private async Task NotifyChiefsAsync(ImmutableArray<TaskDto> changed, string? previousChief)
+    {
+        if (changed.IsEmpty) return;
+        var chiefs = changed.Select(t => t.Chief).Append(previousChief).OfType<string>().Distinct(StringComparer.Ordinal);
+        foreach (var chief in chiefs)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IChiefGrain>(chief).TasksChangedAsync(Key, changed);
+            }
+            catch (Exception)
+            {
+                // The watcher's periodic reconciliation picks the change up.
+            }
+        }
+    }
+
+    private static (DocumentKind, string, int) Id(PendingDocument p) => (p.Kind, p.Occurrence, p.Version.Version);
+
+    private Problem NotRegistered() => Problem.NotFound($"Unit {Key} is not registered.");
+
+    private CommandAck Unchanged() => new(StateVersion, []);
+}
