@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Grains.Domain.Demo;
 using OrleansTilsyn.Grains.Domain.Organisation;
 

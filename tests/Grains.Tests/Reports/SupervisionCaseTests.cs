@@ -67,7 +67,7 @@ public sealed class SupervisionCaseTests
         Fails(SupervisionCaseCommands.Review(c, SelfOwned, ReviewDecision.Accept, null, null, BoardOf(SelfOwned), At(2023, 11, 5)), ProblemKind.PermissionDenied);
         Fails(SupervisionCaseCommands.Review(c, SelfOwned, ReviewDecision.Accept, null, null, Admin, At(2023, 11, 5)), ProblemKind.PermissionDenied);
         Fails(SupervisionCaseCommands.Review(c, SelfOwned, ReviewDecision.Accept, null, null,
-            new(Grains.Domain.Organisation.ActorRole.Chief, "bu-chef-2"), At(2023, 11, 5)), ProblemKind.PermissionDenied);
+            new(OrleansTilsyn.Contracts.Model.ActorRole.Chief, "bu-chef-2"), At(2023, 11, 5)), ProblemKind.PermissionDenied);
     }
 
     [Fact]
