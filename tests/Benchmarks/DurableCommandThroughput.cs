@@ -57,10 +57,11 @@ public static class DurableCommandThroughput
         return results;
     }
 
-    private static async Task<(Samples Commands, Samples WithReminder)> MeasureAsync(string storeName, IGrainStore store, BenchmarkSettings settings)
+    private static async Task<(Samples Commands, Samples WithReminder)> MeasureAsync(string storeName, IGrainStore engine, BenchmarkSettings settings)
     {
         Console.WriteLine($"-- {storeName}");
-        await using var ownedStore = store;
+        var timed = settings.Profile ? new TimedGrainStore(engine) : null;
+        await using var store = timed ?? engine;
         var options = new SiloOptions { SiloName = "bench", PollReminders = false };
         options.GrainAssemblies.Add(typeof(LedgerGrain).Assembly);
         await using var silo = await TilsynSilo.StartAsync(options, store, TimeProvider.System);
@@ -77,6 +78,7 @@ public static class DurableCommandThroughput
             var run = await CallerLoad.RunAsync(Callers, settings.Duration, (caller, _) => grains[random[caller].Next(Grains)].PostAsync(1));
             issued += run.Operations;
             Report(run);
+            timed?.PrintAndReset(storeName);
             return run.PerSecond;
         });
 
@@ -87,6 +89,7 @@ public static class DurableCommandThroughput
                 (caller, _) => grains[random[caller].Next(Grains)].PostWithFollowUpAsync(1, followUpAt));
             issued += run.Operations;
             Report(run);
+            timed?.PrintAndReset(storeName);
             return run.PerSecond;
         });
 

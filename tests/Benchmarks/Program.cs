@@ -5,6 +5,8 @@ var scenarios = new Dictionary<string, Func<BenchmarkSettings, Task<IReadOnlyLis
 {
     ["grain-calls"] = GrainCallThroughput.RunAsync,
     ["durable-commands"] = DurableCommandThroughput.RunAsync,
+    ["reminders"] = ReminderDelivery.RunAsync,
+    ["memory"] = ActivationMemory.RunAsync,
 };
 
 var name = args.FirstOrDefault();
