@@ -78,7 +78,7 @@ public static class ActivationMemory
         Console.WriteLine(
             $"    heap {Mb(heapBefore)} -> {Mb(heapActive)} with {count:N0} active -> {Mb(heapAfter)} after idle collection; " +
             $"working set {Mb(workingSetBefore)} -> {Mb(workingSetActive)} ({run.WorkingSetPerActivation:N0} B each)");
-        Console.WriteLine($"    heap left after collection: {run.RetainedPerActivation:N0} B per former activation (grain references stay cached up to SiloOptions.ProxyCacheSize)");
+        Console.WriteLine($"    heap left after collection: {run.RetainedPerActivation:N0} B per former activation (the factory keeps grain references cached until it holds SiloOptions.ProxyCacheSize = {silo.Options.ProxyCacheSize:N0}, then empties the cache)");
         return run;
     }
 

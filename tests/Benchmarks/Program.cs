@@ -1,25 +1,26 @@
 using OrleansTilsyn.Benchmarks;
 
-// Each scenario lives in its own file and returns its numbers; "all" runs every scenario in this order.
-var scenarios = new Dictionary<string, Func<BenchmarkSettings, Task<IReadOnlyList<BenchmarkResult>>>>
-{
-    ["grain-calls"] = GrainCallThroughput.RunAsync,
-    ["durable-commands"] = DurableCommandThroughput.RunAsync,
-    ["reminders"] = ReminderDelivery.RunAsync,
-    ["memory"] = ActivationMemory.RunAsync,
-};
+// One scenario per file, each returning its numbers; "all" runs them in this order and prints one table.
+(string Name, Func<BenchmarkSettings, Task<IReadOnlyList<BenchmarkResult>>> Run)[] scenarios =
+[
+    ("grain-calls", GrainCallThroughput.RunAsync),
+    ("durable-commands", DurableCommandThroughput.RunAsync),
+    ("reminders", ReminderDelivery.RunAsync),
+    ("memory", ActivationMemory.RunAsync),
+];
 
 var name = args.FirstOrDefault();
-if (name is null || (name != "all" && !scenarios.ContainsKey(name)))
+if (name is null || (name != "all" && scenarios.All(s => s.Name != name)))
 {
-    Console.WriteLine($"usage: dotnet run -c Release --project tests/Benchmarks -- <{string.Join("|", scenarios.Keys)}|all> [--repetitions 5] [--warmups 1] [--seconds 3]");
+    Console.WriteLine($"usage: dotnet run -c Release --project tests/Benchmarks -- <{string.Join("|", scenarios.Select(s => s.Name))}|all> " +
+        "[--repetitions 5] [--warmups 1] [--seconds 3] [--profile]");
     return 2;
 }
 
 var settings = BenchmarkSettings.Parse(args[1..]);
 var results = new List<BenchmarkResult>();
-foreach (var (_, run) in scenarios.Where(s => name == "all" || s.Key == name))
-    results.AddRange(await run(settings));
+foreach (var scenario in scenarios.Where(s => name == "all" || s.Name == name))
+    results.AddRange(await scenario.Run(settings));
 
 ResultTable.Print(results, settings);
 return 0;
