@@ -8,6 +8,4 @@ public sealed record BenchmarkResult(string Name, string Unit, Samples Samples, 
 
     /// <summary>Judged on the median, not the best run.</summary>
     public string Verdict => Target is null ? "" : Target.IsMetBy(Samples.Median) ? "PASS" : "MISS";
-
-    public string? Note { get; init; }
 }

@@ -8,7 +8,7 @@ namespace OrleansTilsyn.Benchmarks;
 /// another on one connection, through Microsoft.Data.Sqlite with a prepared command, on a temp file
 /// with the settings the SQLite store uses (WAL, synchronous=NORMAL, same cache and checkpoint sizes).
 /// </summary>
-public static class PlainSqliteInserts
+public sealed class PlainSqliteInserts : IDisposable
 {
     // The pragmas SqliteSession applies to the store's writer connection.
     private static readonly string[] _storePragmas =
@@ -18,55 +18,69 @@ public static class PlainSqliteInserts
         "PRAGMA synchronous = NORMAL",
         "PRAGMA temp_store = MEMORY",
         "PRAGMA cache_size = -32768",
-        "PRAGMA wal_autocheckpoint = 8192",
+        "PRAGMA wal_autocheckpoint = 32768",
     ];
 
-    public static async Task<Samples> RunAsync(BenchmarkSettings settings, int payloadLength)
+    private readonly TempSqliteFile _file = new("plain");
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insert;
+    private readonly string _payload;
+    private long _inserted;
+
+    public PlainSqliteInserts(int payloadLength)
     {
-        using var file = new TempSqliteFile("plain");
-        await using var connection = new SqliteConnection(file.ConnectionString);
-        connection.Open();
-        foreach (var pragma in _storePragmas) Execute(connection, pragma);
-        Execute(connection, "CREATE TABLE plain_event (id INTEGER PRIMARY KEY, grain_key TEXT NOT NULL, at INTEGER NOT NULL, payload TEXT NOT NULL)");
-
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO plain_event (grain_key, at, payload) VALUES ($key, $at, $payload)";
-        var key = insert.Parameters.Add("$key", SqliteType.Text);
-        var at = insert.Parameters.Add("$at", SqliteType.Integer);
-        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
-        insert.Prepare();
-        var text = new string('x', payloadLength);
-
-        long inserted = 0;
-        var samples = await Measurement.RepeatAsync("plain sqlite inserts", "inserts/s", settings, () => Task.Run(() =>
-        {
-            var stopwatch = Stopwatch.StartNew();
-            long count = 0;
-            while (stopwatch.Elapsed < settings.Duration)
-            {
-                using var transaction = connection.BeginTransaction();
-                insert.Transaction = transaction;
-                key.Value = "ledger-" + (count % 1000);
-                at.Value = stopwatch.ElapsedTicks;
-                payload.Value = text;
-                insert.ExecuteNonQuery();
-                transaction.Commit();
-                count++;
-            }
-
-            inserted += count;
-            return count / stopwatch.Elapsed.TotalSeconds;
-        }));
-
-        using var rows = connection.CreateCommand();
-        rows.CommandText = "SELECT COUNT(*) FROM plain_event";
-        Check.That(Convert.ToInt64(rows.ExecuteScalar()) == inserted, $"{inserted:N0} plain rows committed");
-        return samples;
+        _payload = new string('x', payloadLength);
+        _connection = new SqliteConnection(_file.ConnectionString);
+        _connection.Open();
+        foreach (var pragma in _storePragmas) Execute(pragma);
+        Execute("CREATE TABLE plain_event (id INTEGER PRIMARY KEY, grain_key TEXT NOT NULL, at INTEGER NOT NULL, payload TEXT NOT NULL)");
+        _insert = _connection.CreateCommand();
+        _insert.CommandText = "INSERT INTO plain_event (grain_key, at, payload) VALUES ($key, $at, $payload)";
+        _insert.Parameters.Add("$key", SqliteType.Text);
+        _insert.Parameters.Add("$at", SqliteType.Integer);
+        _insert.Parameters.Add("$payload", SqliteType.Text);
+        _insert.Prepare();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    /// <summary>Inserts for <paramref name="duration"/>, each in its own transaction; returns inserts per second.</summary>
+    public Task<double> RunAsync(TimeSpan duration) => Task.Run(() =>
     {
-        using var command = connection.CreateCommand();
+        var stopwatch = Stopwatch.StartNew();
+        long count = 0;
+        while (stopwatch.Elapsed < duration)
+        {
+            using var transaction = _connection.BeginTransaction();
+            _insert.Transaction = transaction;
+            _insert.Parameters[0].Value = "ledger-" + (count % 1000);
+            _insert.Parameters[1].Value = stopwatch.ElapsedTicks;
+            _insert.Parameters[2].Value = _payload;
+            _insert.ExecuteNonQuery();
+            transaction.Commit();
+            count++;
+        }
+
+        _inserted += count;
+        return count / stopwatch.Elapsed.TotalSeconds;
+    });
+
+    /// <summary>Proves every counted insert was committed.</summary>
+    public void CheckRows()
+    {
+        using var rows = _connection.CreateCommand();
+        rows.CommandText = "SELECT COUNT(*) FROM plain_event";
+        Check.That(Convert.ToInt64(rows.ExecuteScalar()) == _inserted, $"{_inserted:N0} plain rows committed");
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _connection.Dispose();
+        _file.Dispose();
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }

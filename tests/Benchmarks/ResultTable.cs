@@ -27,7 +27,6 @@ public static class ResultTable
         Console.WriteLine(Line(header));
         Console.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
         foreach (var row in rows) Console.WriteLine(Line(row));
-        foreach (var note in results.Where(r => r.Note is not null)) Console.WriteLine($"  {note.Name}: {note.Note}");
 
         string Line(string[] cells) =>
             string.Join(" | ", cells.Select((cell, i) => i is 0 or 1 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd();

@@ -11,7 +11,7 @@ namespace OrleansTilsyn.Benchmarks;
 /// </summary>
 public sealed class TimedGrainStore(IGrainStore inner) : IGrainStore
 {
-    private readonly ConcurrentDictionary<string, StrongBox> _totals = new();
+    private readonly ConcurrentDictionary<string, Totals> _totals = new();
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
@@ -97,12 +97,12 @@ public sealed class TimedGrainStore(IGrainStore inner) : IGrainStore
 
     private void Add(string name, long started)
     {
-        var box = _totals.GetOrAdd(name, static _ => new StrongBox());
+        var box = _totals.GetOrAdd(name, static _ => new Totals());
         Interlocked.Increment(ref box.Calls);
         Interlocked.Add(ref box.Ticks, Stopwatch.GetTimestamp() - started);
     }
 
-    private sealed class StrongBox
+    private sealed class Totals
     {
         public long Calls;
         public long Ticks;
