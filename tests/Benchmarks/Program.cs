@@ -1,25 +1,39 @@
 using OrleansTilsyn.Benchmarks;
 
-switch (args.FirstOrDefault())
+// One scenario per file, each returning its numbers; "all" runs them in this order and prints one table.
+(string Name, Func<BenchmarkSettings, Task<IReadOnlyList<BenchmarkResult>>> Run)[] scenarios =
+[
+    ("grain-calls", GrainCallThroughput.RunAsync),
+    ("durable-commands", DurableCommandThroughput.RunAsync),
+    ("reminders", ReminderDelivery.RunAsync),
+    ("memory", ActivationMemory.RunAsync),
+];
+
+var name = args.FirstOrDefault();
+
+// Whole-service commands with their own options, outside the repetition harness.
+switch (name)
 {
-    case "grain-calls":
-        await GrainCallThroughput.RunAsync();
-        break;
+    case "simulate":
+        return await SimulateCommand.RunAsync(args);
     case "unit-commands":
         await UnitCommandCost.RunAsync();
-        break;
-    case "simulate":
-        using (var jit = Environment.GetEnvironmentVariable("JITWATCH") is null ? null : new JitWatch())
-        {
-            var rc = await SimulateCommand.RunAsync(args);
-            if (jit is not null) foreach (var kv in jit.Counts.OrderByDescending(k => k.Value).Take(25)) Console.WriteLine($"{kv.Value} {kv.Key}");
-            return rc;
-        }
-    default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- grain-calls");
-        Console.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- simulate --units 10000 --loops 1 --store sqlite|postgres|memory [--connection ...]");
-        Console.WriteLine("           [--on-time 0.9] [--late-records 0.1] [--one-to-ones 0.9] [--seed 1] [--parallelism 64] [--keep]");
-        break;
+        return 0;
 }
 
+if (name is null || (name != "all" && scenarios.All(s => s.Name != name)))
+{
+    Console.WriteLine($"usage: dotnet run -c Release --project tests/Benchmarks -- <{string.Join("|", scenarios.Select(s => s.Name))}|all> " +
+        "[--repetitions 5] [--warmups 1] [--seconds 3] [--profile]");
+    Console.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- simulate --units 10000 --loops 1 --store sqlite|postgres|memory [--connection ...]");
+    Console.WriteLine("           [--on-time 0.9] [--late-records 0.1] [--one-to-ones 0.9] [--seed 1] [--parallelism 64] [--keep]");
+    return 2;
+}
+
+var settings = BenchmarkSettings.Parse(args[1..]);
+var results = new List<BenchmarkResult>();
+foreach (var scenario in scenarios.Where(s => name == "all" || s.Name == name))
+    results.AddRange(await scenario.Run(settings));
+
+ResultTable.Print(results, settings);
 return 0;

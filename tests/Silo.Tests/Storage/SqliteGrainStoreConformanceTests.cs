@@ -67,6 +67,23 @@ public sealed class SqliteGrainStoreConformanceTests : SqlGrainStoreConformanceT
         Assert.Throws<ArgumentException>(() => new SqliteGrainStore(connectionString));
 
     [Fact]
+    public async Task CommittedWritesAreCheckpointedIntoTheDatabaseFileWhileTheStoreRuns()
+    {
+        using var fresh = new SqliteTestDatabase();
+        await using var store = new SqliteGrainStore(fresh.ConnectionString);
+        await store.InitializeAsync(CancellationToken.None);
+        var emptySize = new FileInfo(fresh.FilePath).Length;
+        var json = $"{{\"text\":\"{new string('x', 4000)}\"}}";
+
+        // About 400 pages: far below the writer's own autocheckpoint, so only the background checkpointer copies them.
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => store.WriteStateAsync(Write(Grain("unit-" + i), 0, json), CancellationToken.None)));
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (new FileInfo(fresh.FilePath).Length < emptySize + 100 * 4000 && waited.Elapsed < TestSilos.Patience) await Task.Delay(20);
+        Assert.True(new FileInfo(fresh.FilePath).Length >= emptySize + 100 * 4000, "the database file holds the committed states");
+    }
+
+    [Fact]
     public async Task WritesBeforeInitializationAreRefused()
     {
         await using var store = new SqliteGrainStore(_database.ConnectionString);

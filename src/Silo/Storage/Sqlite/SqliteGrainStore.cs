@@ -7,7 +7,8 @@ namespace OrleansTilsyn.Silo.Storage.Sqlite;
 /// <summary>
 /// The embedded store for one silo: a SQLite file in WAL mode. All changes go through one writer
 /// connection with group commit (<see cref="SqliteWriteQueue"/>); reads use pooled connections of
-/// their own and never wait for the writer. Instants are stored as UTC ticks.
+/// their own and never wait for the writer; WAL checkpoints run beside the writer
+/// (<see cref="SqliteCheckpointer"/>). Instants are stored as UTC ticks.
 /// </summary>
 public sealed class SqliteGrainStore : IGrainStore
 {
@@ -16,6 +17,7 @@ public sealed class SqliteGrainStore : IGrainStore
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private SqliteSession? _writerSession;
     private SqliteWriteQueue? _writer;
+    private SqliteCheckpointer? _checkpointer;
     private volatile bool _disposed;
 
     public SqliteGrainStore(string connectionString)
@@ -47,8 +49,20 @@ public sealed class SqliteGrainStore : IGrainStore
                 throw;
             }
 
+            var writer = new SqliteWriteQueue(session);
+            try
+            {
+                _checkpointer = new SqliteCheckpointer(_connectionString, () => writer.CommittedBatches);
+            }
+            catch
+            {
+                await writer.DisposeAsync();
+                session.Dispose();
+                throw;
+            }
+
             _writerSession = session;
-            _writer = new SqliteWriteQueue(session);
+            _writer = writer;
         }
         catch (SqliteException exception)
         {
@@ -141,6 +155,7 @@ public sealed class SqliteGrainStore : IGrainStore
         await _initialization.WaitAsync();
         try
         {
+            _checkpointer?.Dispose();
             if (_writer is not null) await _writer.DisposeAsync();
             _writerSession?.Dispose();
             DisposeReaders();

@@ -28,8 +28,8 @@ internal sealed class SqliteSession : IDisposable
                 session.Pragma("PRAGMA synchronous = NORMAL");
                 session.Pragma("PRAGMA temp_store = MEMORY");
                 session.Pragma("PRAGMA cache_size = -32768");
-                // Checkpoint every ~32 MB of WAL instead of 4 MB: hot pages (audit tail, indexes) are copied back less often.
-                session.Pragma("PRAGMA wal_autocheckpoint = 8192");
+                // Fallback only: SqliteCheckpointer normally checkpoints long before the WAL reaches ~128 MB.
+                session.Pragma("PRAGMA wal_autocheckpoint = 32768");
             }
 
             return session;

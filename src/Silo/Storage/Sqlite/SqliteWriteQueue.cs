@@ -20,12 +20,16 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly List<SqliteWriteOperation> _executed = new(MaxBatchSize);
     private readonly SqliteSession _writer;
     private readonly Task _loop;
+    private long _committedBatches;
 
     public SqliteWriteQueue(SqliteSession writer)
     {
         _writer = writer;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>Transactions committed so far (read by the checkpointer).</summary>
+    public long CommittedBatches => Volatile.Read(ref _committedBatches);
 
     public Task<T> Enqueue<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
@@ -76,6 +80,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
             }
 
             _writer.Execute("COMMIT");
+            Volatile.Write(ref _committedBatches, _committedBatches + 1);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
