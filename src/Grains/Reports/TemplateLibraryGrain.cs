@@ -25,7 +25,7 @@ public sealed class TemplateLibraryGrain : Grain<TemplateLibraryState>, ITemplat
     /// <summary>When the seeded version 1 of the defaults counts as published.</summary>
     public static readonly DateTimeOffset SeededAt = new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly TemplateLibrary Seed = ReportTemplateDefaults.Library(DomainActor.System, SeededAt);
+    private static readonly TemplateLibrary Seed = ReportTemplateDefaults.Library(new DomainActor(ActorRole.Administration, "forvaltning"), SeededAt);
 
     private TemplateLibrary Library => State.Library ?? Seed;
 
