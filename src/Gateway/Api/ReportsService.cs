@@ -20,7 +20,7 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
         registry.Unary<V1.GetTemplateRequest, V1.ReportTemplate>(Service, "GetTemplate", GetTemplateAsync);
         registry.Unary<V1.ListTemplatesRequest, V1.ListTemplatesResponse>(Service, "ListTemplates", ListTemplatesAsync);
         registry.Unary<V1.PublishTemplateRequest, V1.ReportTemplate>(Service, "PublishTemplate", PublishTemplateAsync);
-        registry.Unary<V1.ReportRef, V1.WrittenReport>(Service, "StartReport", (r, c) =>
+        registry.Unary<V1.StartReportRequest, V1.WrittenReport>(Service, "StartReport", (r, c) =>
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.StartAsync()).OrThrow().ToApi()));
         registry.Unary<V1.SaveDraftRequest, V1.WrittenReport>(Service, "SaveDraft", (r, c) =>
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
