@@ -17,6 +17,7 @@ if (endpoints.HasAnyPort)
 
 builder.Services.AddGrpcGateway(builder.Configuration.GetSection(GrpcGatewayOptions.SectionName));
 builder.AddTilsynSecurity();
+builder.Services.AddReportsApi();
 builder.AddCoHostedSilo();
 
 var app = builder.Build();
@@ -28,6 +29,7 @@ if (bench)
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapReportPrintRoute();
 app.MapGrpcServices(registry =>
 {
     if (bench)

@@ -57,6 +57,27 @@ public interface IUnitGrain : IGrainWithStringKey
 
     Task<Result<CommandAck>> SubmitOpsamlingAsync(string summary);
 
+    /// <summary>The report grain tells the loop a written supervision report (or its correction) was submitted: the chief's case opens.</summary>
+    Task<Result<CommandAck>> SupervisionReportSubmittedAsync(ReceiptDto receipt);
+
+    /// <summary>The chief's review beside the unit's latest data package. Decision: Accept or FollowUpMeeting (reason required).</summary>
+    Task<Result<CommandAck>> ReviewSupervisionReportAsync(int year, string decision, string? reason);
+
+    Task<Result<CommandAck>> ScheduleSupervisionMeetingAsync(int year, DateTimeOffset at);
+
+    /// <summary>Attendees by function, never by name.</summary>
+    Task<Result<CommandAck>> RecordSupervisionMeetingAsync(int year, DateTimeOffset heldAt, string notes, ImmutableArray<string> attendees);
+
+    Task<Result<CommandAck>> CloseSupervisionCaseAsync(int year, string? conclusion);
+
+    /// <summary>The chief's case on the written supervision report of a year (board, chief, administration).</summary>
+    [ReadOnly]
+    Task<Result<SupervisionCaseDto>> GetSupervisionCaseAsync(int year);
+
+    /// <summary>The unit as registered (report grains check access with it); NotFound while not registered.</summary>
+    [ReadOnly]
+    Task<Result<UnitDto>> GetUnitAsync();
+
     [ReadOnly]
     Task<Result<UnitStatusDto>> GetStatusAsync();
 

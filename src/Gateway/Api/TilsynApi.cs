@@ -28,6 +28,7 @@ public static class TilsynApi
         AreasReflection.Descriptor,
         AdministrationReflection.Descriptor,
         OperationsReflection.Descriptor,
+        ReportsReflection.Descriptor,
     ];
 
     public static IEnumerable<MethodDescriptor> Methods => Files.SelectMany(f => f.Services).SelectMany(s => s.Methods);

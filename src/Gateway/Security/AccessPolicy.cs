@@ -26,7 +26,8 @@ public sealed class AccessPolicy(IPortfolioLookup units)
     /// <summary>True when the action is about one unit (its id comes from the request).</summary>
     public static bool IsUnitScoped(ApiAction action) => action is not (
         ApiAction.ListUnits or ApiAction.ImportUnits or ApiAction.ImportDataPackage or ApiAction.ReadThemes or ApiAction.SetThemes
-        or ApiAction.ReadAreaReports or ApiAction.ReadWheelConfiguration or ApiAction.ChangeWheelConfiguration or ApiAction.ReadHealth);
+        or ApiAction.ReadAreaReports or ApiAction.ReadWheelConfiguration or ApiAction.ChangeWheelConfiguration or ApiAction.ReadHealth
+        or ApiAction.ReadReportTemplates or ApiAction.PublishReportTemplate or ApiAction.ReadReportStatus);
 
     /// <summary>Whether a caller in this role may do the action on any unit at all: the gate every
     /// method passes before its handler runs.</summary>
@@ -127,6 +128,11 @@ public sealed class AccessPolicy(IPortfolioLookup units)
             ApiAction.ImportUnits or ApiAction.ImportDataPackage or ApiAction.SetThemes or ApiAction.ReadAreaReports
                 or ApiAction.ChangeWheelConfiguration => r == Relation.Administration,
             ApiAction.ReadHealth => r is Relation.Administration or Relation.Operations,
+            ApiAction.ReadReportTemplates => lineOrUnit || r == Relation.Administration,
+            ApiAction.PublishReportTemplate => r == Relation.Administration,
+            ApiAction.WriteReport => r == Relation.Board,
+            ApiAction.ReadReport => lineOrUnit || r == Relation.Administration,
+            ApiAction.ReadReportStatus => lineOrUnit || r is Relation.Administration or Relation.Operations,
             _ => false,
         };
     }
@@ -200,6 +206,11 @@ public sealed class AccessPolicy(IPortfolioLookup units)
         ApiAction.ReadWheelConfiguration => "read the wheel configuration",
         ApiAction.ChangeWheelConfiguration => "change the wheel configuration",
         ApiAction.ReadHealth => "read loop health",
+        ApiAction.ReadReportTemplates => "read the report templates",
+        ApiAction.PublishReportTemplate => "publish report templates",
+        ApiAction.WriteReport => $"draft or submit the board's written reports{ofUnit}",
+        ApiAction.ReadReport => $"read the board's written reports{ofUnit}",
+        ApiAction.ReadReportStatus => "read the status of written reports",
         _ => action.ToString(),
     };
 

@@ -65,4 +65,18 @@ public enum ApiAction
 
     /// <summary>Loop health counts, never content.</summary>
     ReadHealth,
+
+    /// <summary>Read the administration's report templates (cross-unit).</summary>
+    ReadReportTemplates,
+
+    PublishReportTemplate,
+
+    /// <summary>Draft, submit and correct a board's written report (the unit's board only).</summary>
+    WriteReport,
+
+    /// <summary>Read a written report (the report grain narrows it: a draft is the board's own).</summary>
+    ReadReport,
+
+    /// <summary>A report's progress without content (operations too; the report grain checks the unit).</summary>
+    ReadReportStatus,
 }

@@ -57,6 +57,23 @@ public static class ApiMethodAccess
 
         ["tilsyn.v1.Operations/GetLoopHealthSummary"] = ApiAction.ReadHealth,
         ["tilsyn.v1.Operations/ListUnitLoopHealth"] = ApiAction.ReadHealth,
+
+        ["tilsyn.v1.Reports/GetTemplate"] = ApiAction.ReadReportTemplates,
+        ["tilsyn.v1.Reports/ListTemplates"] = ApiAction.ReadReportTemplates,
+        ["tilsyn.v1.Reports/PublishTemplate"] = ApiAction.PublishReportTemplate,
+        ["tilsyn.v1.Reports/StartReport"] = ApiAction.WriteReport,
+        ["tilsyn.v1.Reports/SaveDraft"] = ApiAction.WriteReport,
+        ["tilsyn.v1.Reports/SubmitReport"] = ApiAction.WriteReport,
+        ["tilsyn.v1.Reports/CorrectReport"] = ApiAction.WriteReport,
+        ["tilsyn.v1.Reports/GetReport"] = ApiAction.ReadReport,
+        ["tilsyn.v1.Reports/GetReceipt"] = ApiAction.ReadReport,
+        ["tilsyn.v1.Reports/RenderPrintable"] = ApiAction.ReadReport,
+        ["tilsyn.v1.Reports/ReviewReport"] = ApiAction.ReviewBoardReport,
+        ["tilsyn.v1.Reports/ScheduleFollowUpMeeting"] = ApiAction.ReviewBoardReport,
+        ["tilsyn.v1.Reports/RecordFollowUpMeeting"] = ApiAction.ReviewBoardReport,
+        ["tilsyn.v1.Reports/CloseCase"] = ApiAction.ReviewBoardReport,
+        ["tilsyn.v1.Reports/GetCase"] = ApiAction.ReadBoardReport,
+        ["tilsyn.v1.Reports/GetReportStatus"] = ApiAction.ReadReportStatus,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The action of <c>{service}/{method}</c>, e.g. <c>tilsyn.v1.Loops/HoldConversation</c>.</summary>

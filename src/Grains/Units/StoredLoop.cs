@@ -34,6 +34,9 @@ public sealed record StoredLoop
 
     public ImmutableArray<StoredBoardReport>? BoardReports { get; init; }
 
+    /// <summary>The chief's cases on written supervision reports, by the board report's position; null when there are none.</summary>
+    public ImmutableArray<Domain.Supervision.SupervisionCase?>? Cases { get; init; }
+
     public ThemeSet? Themes { get; init; }
 
     public ImmutableArray<FocusAreaSelection>? FocusAreas { get; init; }

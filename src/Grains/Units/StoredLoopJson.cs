@@ -35,6 +35,7 @@ public sealed class StoredLoopJson : JsonConverter<StoredLoop>
             .Instant(x.RecordedAt).Text(x.RecordedBy));
         Rows(w, "boardReports", s.BoardReports ?? [], (r, b) => r.Text(b.Status.ToString()).Text(b.SubmittedBy).Instant(b.SubmittedAt).Day(b.ReviewDue)
             .Text(b.ReviewedBy).Instant(b.ReviewedAt).Text(b.ReviewNote).Day(b.FollowUpDue).Instant(b.FollowUpHeldAt));
+        if (s.Cases is { } cases) Optional(w, "cases", cases, o);
         Optional(w, "themes", s.Themes, o);
         if (s.FocusAreas is { } focus) Optional(w, "focusAreas", focus, o);
         Rows(w, "agreements", s.Agreements ?? [], (r, a) => r.Text(a.Id).Text(a.Action).Text(a.Owner).Day(a.Due).Text(a.CreatedBy).Instant(a.CreatedAt)
@@ -62,6 +63,7 @@ public sealed class StoredLoopJson : JsonConverter<StoredLoop>
             OneToOnes = ReadRows(e, "oneToOnes", r => new StoredOccurrence(r.Enum<OneToOneStatus>(0), r.Instant(1), r.Instant(2), r.Text(3), r.Instant(4), r.Text(5))),
             BoardReports = NullIfEmpty(ReadRows(e, "boardReports", r => new StoredBoardReport(r.Enum<BoardReportStatus>(0), r.Text(1), r.Instant(2), r.Day(3),
                 r.Text(4), r.Instant(5), r.Text(6), r.Day(7), r.Instant(8)))),
+            Cases = Get<ImmutableArray<Domain.Supervision.SupervisionCase?>?>(e, "cases", o),
             Themes = Get<ThemeSet>(e, "themes", o),
             FocusAreas = Get<ImmutableArray<FocusAreaSelection>?>(e, "focusAreas", o),
             Agreements = NullIfEmpty(ReadRows(e, "agreements", r => new StoredAgreement(r.Text(0)!, r.Text(1)!, r.Text(2)!, r.Day(3)!.Value, r.Text(4)!,

@@ -27,6 +27,7 @@ public static class UnitStateCodec
         OneToOnes = [.. s.OneToOnes.Select(o => new StoredOccurrence(o.Status, o.ScheduledFor, o.HeldAt, o.HeldBy, o.RecordedAt, o.RecordedBy))],
         BoardReports = NullIfEmpty(s.BoardReports.Select(b => new StoredBoardReport(b.Status, b.SubmittedBy, b.SubmittedAt, b.ReviewDue,
             b.ReviewedBy, b.ReviewedAt, b.ReviewNote, b.FollowUpDue, b.FollowUpHeldAt))),
+        Cases = s.BoardReports.Any(b => b.Case is not null) ? [.. s.BoardReports.Select(b => b.Case)] : null,
         Themes = s.Themes,
         FocusAreas = NullIfEmpty(s.FocusAreaHistory),
         Agreements = NullIfEmpty(s.Agreements.Items.Select(a => new StoredAgreement(a.Id, a.Action, a.Owner, a.Due, a.CreatedBy, a.CreatedAt,
@@ -49,7 +50,10 @@ public static class UnitStateCodec
             TrackedFrom = stored.TrackedFrom,
             Conversations = [.. calendar.Conversations.Select((slot, i) => Conversation(slot, stored.Conversations[i]))],
             OneToOnes = [.. calendar.OneToOnes.Select((slot, i) => OneToOne(slot, stored.OneToOnes[i]))],
-            BoardReports = [.. calendar.BoardReports.Select((slot, i) => BoardReport(slot, stored.BoardReports!.Value[i]))],
+            BoardReports = [.. calendar.BoardReports.Select((slot, i) => BoardReport(slot, stored.BoardReports!.Value[i]) with
+            {
+                Case = stored.Cases is { } cases && i < cases.Length ? cases[i] : null,
+            })],
             Themes = stored.Themes,
             FocusAreaHistory = stored.FocusAreas ?? [],
             Agreements = new AgreementLedger([.. (stored.Agreements ?? []).Select(Agreement)]),

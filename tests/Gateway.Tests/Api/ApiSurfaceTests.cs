@@ -16,12 +16,12 @@ public sealed class ApiSurfaceTests
     }
 
     [Fact]
-    public void TheSevenServicesAreDeclaredInPackageTilsynV1()
+    public void TheServicesAreDeclaredInPackageTilsynV1()
     {
         var services = TilsynApi.Files.SelectMany(f => f.Services).Select(s => s.FullName).Order();
 
         Assert.Equal(
-            ["tilsyn.v1.Administration", "tilsyn.v1.Areas", "tilsyn.v1.DataPackages", "tilsyn.v1.Inbox", "tilsyn.v1.Loops", "tilsyn.v1.Operations", "tilsyn.v1.Units"],
+            ["tilsyn.v1.Administration", "tilsyn.v1.Areas", "tilsyn.v1.DataPackages", "tilsyn.v1.Inbox", "tilsyn.v1.Loops", "tilsyn.v1.Operations", "tilsyn.v1.Reports", "tilsyn.v1.Units"],
             services);
         Assert.All(TilsynApi.Files, f => Assert.Equal(TilsynApi.Package, f.Package));
     }
@@ -29,7 +29,7 @@ public sealed class ApiSurfaceTests
     [Fact]
     public void EveryCreateOrChangeCarriesAnIdempotencyKey()
     {
-        var reads = new[] { "Get", "List", "Watch" };
+        var reads = new[] { "Get", "List", "Watch", "Render" };
         var changes = TilsynApi.Methods.Where(m => !reads.Any(r => m.Name.StartsWith(r, StringComparison.Ordinal)));
 
         Assert.All(changes, m => Assert.NotNull(m.InputType.FindFieldByName("request_id")));

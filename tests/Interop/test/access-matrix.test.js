@@ -51,6 +51,22 @@ const expected = {
   'Administration/AddWheelVersion': 'administration',
   'Operations/GetLoopHealthSummary': 'administration operations',
   'Operations/ListUnitLoopHealth': 'administration operations',
+  'Reports/GetTemplate': ALL_BUT_OPS,
+  'Reports/ListTemplates': ALL_BUT_OPS,
+  'Reports/PublishTemplate': 'administration',
+  'Reports/StartReport': 'board',
+  'Reports/SaveDraft': 'board',
+  'Reports/GetReport': ALL_BUT_OPS,
+  'Reports/SubmitReport': 'board',
+  'Reports/CorrectReport': 'board',
+  'Reports/GetReceipt': ALL_BUT_OPS,
+  'Reports/RenderPrintable': ALL_BUT_OPS,
+  'Reports/ReviewReport': 'chief',
+  'Reports/ScheduleFollowUpMeeting': 'chief',
+  'Reports/RecordFollowUpMeeting': 'chief',
+  'Reports/CloseCase': 'chief',
+  'Reports/GetCase': ALL_BUT_OPS,
+  'Reports/GetReportStatus': 'chief leader board administration operations',
 };
 const roles = ['chief', 'leader', 'board', 'administration', 'operations'];
 

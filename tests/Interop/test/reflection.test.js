@@ -40,7 +40,7 @@ test('ListServices names every tilsyn.v1 service, health and reflection', async 
   for (const service of tilsynServiceNames) assert.ok(names.includes(service), `${service} is listed`);
   assert.ok(names.includes('grpc.health.v1.Health'));
   assert.ok(names.includes('grpc.reflection.v1.ServerReflection'));
-  assert.equal(tilsynServiceNames.length, 7);
+  assert.equal(tilsynServiceNames.length, 8);
 });
 
 test('FileContainingSymbol returns the service file with its dependencies', async () => {

@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Organisation;
+using OrleansTilsyn.Grains.Domain.Reports;
 using OrleansTilsyn.Grains.Domain.Supervision;
 using OrleansTilsyn.Grains.Domain.Tasks;
 
@@ -53,6 +55,85 @@ public static class BoardReportCommands
         if (heldAt > now) return Problem.Invalid("heldAt", "cannot be in the future");
         var change = new LoopChange(s.With(b with { Status = BoardReportStatus.FollowUpHeld, FollowUpHeldAt = heldAt }), now);
         change.CloseAll(TaskKind.HoldBoardFollowUpMeeting, Key(year), by.ToString());
+        return change.Done();
+    }
+
+    /// <summary>
+    /// The written report was submitted (the report grain checked the board): the loop records the
+    /// receipt, opens the chief's case and raises the review. Repeating it, or a receipt older than
+    /// the case's, changes nothing; a correction moves the case to the corrected version.
+    /// </summary>
+    public static Result<LoopOutcome> Submitted(UnitLoopState s, SubmissionReceipt receipt, DateTimeOffset now)
+    {
+        var year = int.Parse(receipt.Report.Occasion, CultureInfo.InvariantCulture);
+        if (!s.Unit.SelfOwned) return Problem.FailedPrecondition($"Unit {s.Unit.Id} is not self-owned; its board does not report in writing.");
+        if (s.FindBoardReport(year) is not { } b) return Problem.NotFound($"Loop {s.Loop} has no board report for {year}.");
+        var change = new LoopChange(s, now);
+        if (b.Case is { } open)
+        {
+            if (receipt.IsCorrection && receipt.Version > open.Submission.Version)
+                change.State = s.With(b with { Case = SupervisionCaseCommands.Corrected(open, receipt) });
+            return change.Done();
+        }
+
+        if (receipt.IsCorrection) return Problem.FailedPrecondition($"The loop has not seen the submission of {receipt.Report}.");
+        var reviewDue = s.Calendar.ChiefReviewDue(DomainDates.DayOf(receipt.SubmittedAt));
+        change.State = s.With(b with
+        {
+            Status = BoardReportStatus.Submitted, SubmittedBy = receipt.SubmittedBy, SubmittedAt = receipt.SubmittedAt, ReviewDue = reviewDue,
+            Case = SupervisionCaseCommands.Open(receipt),
+        });
+        change.CloseAll(TaskKind.SubmitBoardReport, Key(year), receipt.SubmittedBy);
+        change.Raise(TaskKind.ReviewBoardReport, Key(year), AssigneeRole.Chief, reviewDue);
+        return change.Done();
+    }
+
+    /// <summary>The chief's review of the written report beside the unit's latest data package.</summary>
+    public static Result<LoopOutcome> ReviewCase(
+        UnitLoopState s, int year, ReviewDecision decision, string? reason, DataPackageRef? dataPackage, Actor by, DateTimeOffset now) =>
+        Step(s, year, by, now, c => SupervisionCaseCommands.Review(c, s.Unit, decision, reason, dataPackage, by, now), (change, b, c) =>
+        {
+            change.CloseAll(TaskKind.ReviewBoardReport, Key(year), by.ToString());
+            var followUpDue = c.Stage == SupervisionCaseStage.FollowUpRequired ? DomainDates.DayOf(now).AddDays(s.Settings.FollowUpMeetingDays) : (DateOnly?)null;
+            if (followUpDue is { } due) change.Raise(TaskKind.HoldBoardFollowUpMeeting, Key(year), AssigneeRole.Chief, due);
+            return b with { ReviewedBy = by.ToString(), ReviewedAt = now, ReviewNote = c.Reason, FollowUpDue = followUpDue };
+        });
+
+    public static Result<LoopOutcome> ScheduleCaseMeeting(UnitLoopState s, int year, DateTimeOffset at, Actor by, DateTimeOffset now) =>
+        Step(s, year, by, now, c => SupervisionCaseCommands.ScheduleMeeting(c, s.Unit, at, by, now), (_, b, _) => b);
+
+    public static Result<LoopOutcome> RecordCaseMeeting(
+        UnitLoopState s, int year, DateTimeOffset heldAt, string notes, ImmutableArray<string> attendees, Actor by, DateTimeOffset now) =>
+        Step(s, year, by, now, c => SupervisionCaseCommands.RecordMeeting(c, s.Unit, heldAt, notes, attendees, by, now), (change, b, _) =>
+        {
+            change.CloseAll(TaskKind.HoldBoardFollowUpMeeting, Key(year), by.ToString());
+            return b with { FollowUpHeldAt = heldAt };
+        });
+
+    public static Result<LoopOutcome> CloseCase(UnitLoopState s, int year, string? conclusion, Actor by, DateTimeOffset now) =>
+        Step(s, year, by, now, c => SupervisionCaseCommands.Close(c, s.Unit, conclusion, by, now), (_, b, _) => b);
+
+    /// <summary>
+    /// The board's submit task went overdue: the chief gets an overdue task of the same kind to chase the
+    /// report (closed with the board's when the report comes in).
+    /// </summary>
+    internal static void BoardTaskOverdue(LoopChange change, int year)
+    {
+        if (change.State.FindBoardReport(year) is not { Status: BoardReportStatus.Pending } b) return;
+        change.Raise(TaskKind.SubmitBoardReport, Key(year), AssigneeRole.Chief, b.Slot.Due);
+    }
+
+    private static Result<LoopOutcome> Step(
+        UnitLoopState s, int year, Actor by, DateTimeOffset now,
+        Func<SupervisionCase, Result<SupervisionCase>> step, Func<LoopChange, BoardReport, SupervisionCase, BoardReport> loop)
+    {
+        if (Find(s, by, year, Party.Chief, "follow up on the board's supervision report", out var b) is { } problem) return problem;
+        if (b.Case is not { } c) return Problem.FailedPrecondition($"The board has not submitted its written supervision report {year}.");
+        var next = step(c);
+        if (!next.IsSuccess) return next.Problem;
+        var change = new LoopChange(s, now);
+        var updated = loop(change, b, next.Value) with { Case = next.Value, Status = next.Value.LoopStatus };
+        change.State = change.State.With(updated);
         return change.Done();
     }
 

@@ -75,6 +75,9 @@ public static class LoopReminders
 
     private static void TaskOverdue(LoopChange change, string localKey)
     {
-        if (change.State.Tasks.FindByLocalKey(localKey) is { } task) change.MarkOverdue(task.Id);
+        if (change.State.Tasks.FindByLocalKey(localKey) is not { } task) return;
+        change.MarkOverdue(task.Id);
+        if (task is { Kind: TaskKind.SubmitBoardReport, Assignee: AssigneeRole.Board })
+            BoardReportCommands.BoardTaskOverdue(change, int.Parse(task.Occurrence, System.Globalization.CultureInfo.InvariantCulture));
     }
 }
