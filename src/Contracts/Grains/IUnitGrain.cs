@@ -47,6 +47,9 @@ public interface IUnitGrain : IGrainWithStringKey
 
     Task<Result<CommandAck>> RecordOneToOneAsync(string key, OneToOneRecordDto record);
 
+    /// <summary>Holds the 1:1 and records it in one step.</summary>
+    Task<Result<CommandAck>> HoldAndRecordOneToOneAsync(string key, DateTimeOffset heldAt, OneToOneRecordDto record);
+
     Task<Result<CommandAck>> CloseAgreementAsync(string agreementId, string? note);
 
     Task<Result<CommandAck>> SubmitBoardReportAsync(int year, BoardReportContentDto report);

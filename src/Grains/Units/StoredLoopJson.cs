@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrleansTilsyn.Grains.Domain.Calendar;
@@ -10,10 +9,10 @@ using OrleansTilsyn.Grains.Domain.Organisation;
 namespace OrleansTilsyn.Grains.Units;
 
 /// <summary>
-/// Writes a <see cref="StoredLoop"/> compactly, by hand (it is written on every command): occurrences,
-/// tasks and agreements as rows (arrays in a fixed column order, trailing empty columns left out),
-/// instants as "2023-05-26T10:00Z" when whole minutes. Reading is tolerant: unknown properties are
-/// skipped and missing columns read as empty. Enums are written by name.
+/// Writes a <see cref="StoredLoop"/> compactly, by hand (it is written on every command): every list as
+/// rows of columns in a fixed order (<see cref="RowWriter"/>), the people who acted once in an actor
+/// table and referred to by index, instants as "2023-05-26T10:00Z", enums by name. Reading is tolerant:
+/// unknown properties are skipped, missing columns read as empty.
 /// </summary>
 public sealed class StoredLoopJson : JsonConverter<StoredLoop>
 {
@@ -21,29 +20,46 @@ public sealed class StoredLoopJson : JsonConverter<StoredLoop>
 
     public override void Write(Utf8JsonWriter w, StoredLoop s, JsonSerializerOptions o)
     {
+        var actors = ActorsOf(s);
         w.WriteStartObject();
         w.WriteNumber("schema", Schema);
+        w.WriteStartArray("actors");
+        foreach (var actor in actors.OrderBy(a => a.Value)) w.WriteStringValue(actor.Key);
+        w.WriteEndArray();
         w.WritePropertyName("unit");
-        JsonSerializer.Serialize(w, s.Unit, o);
+        WriteUnit(w, s.Unit, actors);
         w.WriteString("loop", s.Loop.ToString());
         w.WriteNumber("wheel", s.WheelVersion);
-        Optional(w, "settings", s.Settings, o);
-        w.WriteString("tracked", Instant(s.TrackedFrom));
-        Rows(w, "conversations", s.Conversations, (r, c) => r.Text(c.Status.ToString()).Instant(c.ScheduledFor).Text(c.ScheduledBy).Instant(c.HeldAt)
-            .Text(c.HeldBy).Number(c.Statements).Number(c.Versions).Instant(c.RecordedAt).Texts(c.Roles?.Select(x => x.ToString())));
-        Rows(w, "oneToOnes", s.OneToOnes, (r, x) => r.Text(x.Status.ToString()).Instant(x.ScheduledFor).Instant(x.HeldAt).Text(x.HeldBy)
-            .Instant(x.RecordedAt).Text(x.RecordedBy));
-        Rows(w, "boardReports", s.BoardReports ?? [], (r, b) => r.Text(b.Status.ToString()).Text(b.SubmittedBy).Instant(b.SubmittedAt).Day(b.ReviewDue)
-            .Text(b.ReviewedBy).Instant(b.ReviewedAt).Text(b.ReviewNote).Day(b.FollowUpDue).Instant(b.FollowUpHeldAt));
-        if (s.Cases is { } cases) Optional(w, "cases", cases, o);
-        Optional(w, "themes", s.Themes, o);
-        if (s.FocusAreas is { } focus) Optional(w, "focusAreas", focus, o);
-        Rows(w, "agreements", s.Agreements ?? [], (r, a) => r.Text(a.Id).Text(a.Action).Text(a.Owner).Day(a.Due).Text(a.CreatedBy).Instant(a.CreatedAt)
-            .Text(a.Status == AgreementStatus.Open ? null : a.Status.ToString()).Instant(a.ClosedAt).Text(a.ClosedBy).Text(a.Note));
-        Rows(w, "tasks", s.Tasks ?? [], (r, t) => r.Text(t.Kind.ToString()).Text(t.Occurrence).Text(t.Assignee.ToString()).Day(t.Due)
-            .Text(t.State.ToString()).Instant(t.RaisedAt).Instant(t.ClosedAt).Text(t.ClosedBy).Text(t.Chief));
-        Optional(w, "opsamling", s.Opsamling, o);
-        if (s.PastLoops is { } past) Optional(w, "pastLoops", past, o);
+        if (s.Settings is not null)
+        {
+            w.WritePropertyName("settings");
+            JsonSerializer.Serialize(w, s.Settings, o);
+        }
+
+        w.WriteString("tracked", JsonRows.Instant(s.TrackedFrom));
+        Rows(w, "conversations", s.Conversations, actors, (r, c) => r.Text(c.Status.ToString()).Instant(c.ScheduledFor).Actor(c.ScheduledBy)
+            .Instant(c.HeldAt).Actor(c.HeldBy).Number(c.Statements).Number(c.Versions).Instant(c.RecordedAt).Texts(c.Roles?.Select(x => x.ToString())));
+        Rows(w, "oneToOnes", s.OneToOnes, actors, (r, x) => r.Text(x.Status.ToString()).Instant(x.ScheduledFor).Instant(x.HeldAt).Actor(x.HeldBy)
+            .Instant(x.RecordedAt).Actor(x.RecordedBy));
+        Rows(w, "boardReports", s.BoardReports ?? [], actors, (r, b) => r.Text(b.Status.ToString()).Actor(b.SubmittedBy).Instant(b.SubmittedAt)
+            .Day(b.ReviewDue).Actor(b.ReviewedBy).Instant(b.ReviewedAt).Text(b.ReviewNote).Day(b.FollowUpDue).Instant(b.FollowUpHeldAt));
+        if (s.Cases is { } cases)
+        {
+            w.WritePropertyName("cases");
+            JsonSerializer.Serialize(w, cases, o);
+        }
+
+        if (s.Themes is { } t)
+            Rows(w, "themes", [t], actors, (r, x) => r.Text(x.Loop.ToString()).Number(x.Version).Rows(x.Themes, (rr, p) => rr.Text(p.Code).Text(p.Title))
+                .Actor(x.SetBy).Instant(x.SetAt));
+        Rows(w, "focusAreas", s.FocusAreas ?? [], actors, (r, f) => r.Number(f.Version).Rows(f.Areas, FocusArea).Actor(f.ChosenBy).Instant(f.ChosenAt));
+        Rows(w, "agreements", s.Agreements ?? [], actors, (r, a) => r.Text(a.Id).Text(a.Action).Text(a.Owner).Day(a.Due).Actor(a.CreatedBy)
+            .Instant(a.CreatedAt).Text(a.Status == AgreementStatus.Open ? null : a.Status.ToString()).Instant(a.ClosedAt).Actor(a.ClosedBy).Text(a.Note));
+        Rows(w, "tasks", s.Tasks ?? [], actors, (r, x) => r.Text(x.Kind.ToString()).Text(x.Occurrence).Text(x.Assignee.ToString()).Day(x.Due)
+            .Text(x.State.ToString()).Instant(x.RaisedAt).Instant(x.ClosedAt).Actor(x.ClosedBy).Text(x.Chief));
+        if (s.Opsamling is { } done) Rows(w, "opsamling", [done], actors, (r, x) => r.Actor(x.SubmittedBy).Instant(x.SubmittedAt));
+        Rows(w, "pastLoops", s.PastLoops ?? [], actors, (r, p) => r.Text(p.Loop.ToString()).Number(p.WheelVersion).Number(p.ConversationsHeld)
+            .Number(p.ConversationsPlanned).Number(p.OneToOnesHeld).Rows(p.FocusAreas, FocusArea).Actor(p.Opsamling?.SubmittedBy).Instant(p.Opsamling?.SubmittedAt));
         w.WriteEndObject();
     }
 
@@ -51,137 +67,96 @@ public sealed class StoredLoopJson : JsonConverter<StoredLoop>
     {
         using var document = JsonDocument.ParseValue(ref reader);
         var e = document.RootElement;
+        var actors = e.TryGetProperty("actors", out var list) ? list.EnumerateArray().Select(a => a.GetString()!).ToArray() : [];
+        IEnumerable<RowReader> Rows(string name) => e.TryGetProperty(name, out var rows) ? JsonRows.ReadRows(rows, actors) : [];
         return new StoredLoop
         {
-            Unit = e.GetProperty("unit").Deserialize<Unit>(o)!,
+            Unit = ReadUnit(e.GetProperty("unit"), actors),
             Loop = LoopId.Parse(e.GetProperty("loop").GetString()!),
             WheelVersion = e.GetProperty("wheel").GetInt32(),
-            Settings = Get<WheelSettings>(e, "settings", o),
-            TrackedFrom = ParseInstant(e.GetProperty("tracked").GetString()!),
-            Conversations = ReadRows(e, "conversations", r => new StoredConversation(r.Enum<ConversationStatus>(0), r.Instant(1), r.Text(2), r.Instant(3),
-                r.Text(4), r.Number(5), r.Number(6), r.Instant(7), r.Texts(8) is { } roles ? [.. roles.Select(Enum.Parse<ParticipantRole>)] : null)),
-            OneToOnes = ReadRows(e, "oneToOnes", r => new StoredOccurrence(r.Enum<OneToOneStatus>(0), r.Instant(1), r.Instant(2), r.Text(3), r.Instant(4), r.Text(5))),
-            BoardReports = NullIfEmpty(ReadRows(e, "boardReports", r => new StoredBoardReport(r.Enum<BoardReportStatus>(0), r.Text(1), r.Instant(2), r.Day(3),
-                r.Text(4), r.Instant(5), r.Text(6), r.Day(7), r.Instant(8)))),
-            Cases = Get<ImmutableArray<Domain.Supervision.SupervisionCase?>?>(e, "cases", o),
-            Themes = Get<ThemeSet>(e, "themes", o),
-            FocusAreas = Get<ImmutableArray<FocusAreaSelection>?>(e, "focusAreas", o),
-            Agreements = NullIfEmpty(ReadRows(e, "agreements", r => new StoredAgreement(r.Text(0)!, r.Text(1)!, r.Text(2)!, r.Day(3)!.Value, r.Text(4)!,
-                r.Instant(5)!.Value, r.Text(6) is null ? AgreementStatus.Open : r.Enum<AgreementStatus>(6), r.Instant(7), r.Text(8), r.Text(9)))),
-            Tasks = NullIfEmpty(ReadRows(e, "tasks", r => new StoredTask(r.Enum<TaskKind>(0), r.Text(1)!, r.Enum<AssigneeRole>(2), r.Day(3)!.Value,
-                r.Enum<TaskState>(4), r.Instant(5)!.Value, r.Instant(6), r.Text(7), r.Text(8)))),
-            Opsamling = Get<Opsamling>(e, "opsamling", o),
-            PastLoops = Get<ImmutableArray<LoopSummary>?>(e, "pastLoops", o),
+            Settings = e.TryGetProperty("settings", out var settings) ? settings.Deserialize<WheelSettings>(o) : null,
+            TrackedFrom = JsonRows.ParseInstant(e.GetProperty("tracked").GetString()!),
+            Conversations = [.. Rows("conversations").Select(r => new StoredConversation(r.Enum<ConversationStatus>(0), r.Instant(1), r.Actor(2), r.Instant(3),
+                r.Actor(4), r.Number(5), r.Number(6), r.Instant(7), r.Texts(8) is { } roles ? [.. roles.Select(Enum.Parse<ParticipantRole>)] : null))],
+            OneToOnes = [.. Rows("oneToOnes").Select(r => new StoredOccurrence(r.Enum<OneToOneStatus>(0), r.Instant(1), r.Instant(2), r.Actor(3), r.Instant(4), r.Actor(5)))],
+            BoardReports = NullIfEmpty([.. Rows("boardReports").Select(r => new StoredBoardReport(r.Enum<BoardReportStatus>(0), r.Actor(1), r.Instant(2), r.Day(3),
+                r.Actor(4), r.Instant(5), r.Text(6), r.Day(7), r.Instant(8)))]),
+            Cases = e.TryGetProperty("cases", out var cases) ? cases.Deserialize<ImmutableArray<Domain.Supervision.SupervisionCase?>>(o) : null,
+            Themes = Rows("themes").Select(r => new ThemeSet(LoopId.Parse(r.Text(0)!), r.Number(1), [.. r.Rows(2).Select(p => new PoliticalTheme(p.Text(0)!, p.Text(1)!))],
+                r.Actor(3)!, r.Instant(4)!.Value)).FirstOrDefault(),
+            FocusAreas = NullIfEmpty([.. Rows("focusAreas").Select(r => new FocusAreaSelection(r.Number(0), [.. r.Rows(1).Select(FocusArea)], r.Actor(2)!, r.Instant(3)!.Value))]),
+            Agreements = NullIfEmpty([.. Rows("agreements").Select(r => new StoredAgreement(r.Text(0)!, r.Text(1)!, r.Text(2)!, r.Day(3)!.Value, r.Actor(4)!,
+                r.Instant(5)!.Value, r.Text(6) is null ? AgreementStatus.Open : r.Enum<AgreementStatus>(6), r.Instant(7), r.Actor(8), r.Text(9)))]),
+            Tasks = NullIfEmpty([.. Rows("tasks").Select(r => new StoredTask(r.Enum<TaskKind>(0), r.Text(1)!, r.Enum<AssigneeRole>(2), r.Day(3)!.Value,
+                r.Enum<TaskState>(4), r.Instant(5)!.Value, r.Instant(6), r.Actor(7), r.Text(8)))]),
+            Opsamling = Rows("opsamling").Select(r => new Opsamling(r.Actor(0)!, r.Instant(1)!.Value)).FirstOrDefault(),
+            PastLoops = NullIfEmpty([.. Rows("pastLoops").Select(r => new LoopSummary(LoopId.Parse(r.Text(0)!), r.Number(1), r.Number(2), r.Number(3), r.Number(4),
+                [.. r.Rows(5).Select(FocusArea)], r.Actor(6) is { } by ? new Opsamling(by, r.Instant(7)!.Value) : null))]),
         };
     }
 
-    private static void Optional<T>(Utf8JsonWriter w, string name, T? value, JsonSerializerOptions o)
+    /// <summary>Every actor named in the state, numbered in order of first appearance.</summary>
+    private static Dictionary<string, int> ActorsOf(StoredLoop s)
     {
-        if (value is null) return;
-        w.WritePropertyName(name);
-        JsonSerializer.Serialize(w, value, o);
+        var actors = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(string? actor)
+        {
+            if (actor is not null) actors.TryAdd(actor, actors.Count);
+        }
+
+        foreach (var c in s.Conversations) { Add(c.ScheduledBy); Add(c.HeldBy); }
+        foreach (var x in s.OneToOnes) { Add(x.HeldBy); Add(x.RecordedBy); }
+        foreach (var b in s.BoardReports ?? []) { Add(b.SubmittedBy); Add(b.ReviewedBy); }
+        Add(s.Themes?.SetBy);
+        foreach (var f in s.FocusAreas ?? []) Add(f.ChosenBy);
+        foreach (var a in s.Agreements ?? []) { Add(a.CreatedBy); Add(a.ClosedBy); }
+        foreach (var t in s.Tasks ?? []) Add(t.ClosedBy);
+        Add(s.Opsamling?.SubmittedBy);
+        foreach (var p in s.PastLoops ?? []) Add(p.Opsamling?.SubmittedBy);
+        return actors;
     }
 
-    private static void Rows<T>(Utf8JsonWriter w, string name, IReadOnlyCollection<T> items, Action<Row, T> write)
+    private static void WriteUnit(Utf8JsonWriter w, Unit u, IReadOnlyDictionary<string, int> actors)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", u.Id.Value);
+        w.WriteString("name", u.Name);
+        w.WriteString("sector", u.Sector.ToString());
+        w.WriteString("leader", u.Leader.Value);
+        w.WriteString("chief", u.Chief.Value);
+        if (u.Board is { } board) w.WriteString("board", board.Value);
+        if (!u.SubUnits.IsEmpty)
+        {
+            w.WritePropertyName("subUnits");
+            JsonRows.WriteRows(w, u.SubUnits, actors, (r, x) => r.Text(x.Id.Value).Text(x.Name));
+        }
+
+        if (u.SelfOwned) w.WriteBoolean("selfOwned", true);
+        if (u.Special) w.WriteBoolean("special", true);
+        w.WriteEndObject();
+    }
+
+    private static Unit ReadUnit(JsonElement e, IReadOnlyList<string> actors)
+    {
+        string? Get(string name) => e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        bool Flag(string name) => e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+        var subUnits = e.TryGetProperty("subUnits", out var list)
+            ? JsonRows.ReadRows(list, actors).Select(r => new SubUnit(SubUnitId.Parse(r.Text(0)!), r.Text(1)!)).ToImmutableArray()
+            : [];
+        return new Unit(UnitId.Parse(Get("id")!), Get("name")!, Enum.Parse<Sector>(Get("sector")!), LeaderId.Parse(Get("leader")!),
+            ChiefId.Parse(Get("chief")!), Get("board") is { } board ? BoardId.Parse(board) : null, subUnits, Flag("selfOwned"), Flag("special"));
+    }
+
+    private static void FocusArea(RowWriter r, FocusArea f) => r.Text(f.ThemeCode).Text(f.Title).Text(f.Description);
+
+    private static FocusArea FocusArea(RowReader r) => new(r.Text(0)!, r.Text(1)!, r.Text(2));
+
+    private static void Rows<T>(Utf8JsonWriter w, string name, IReadOnlyCollection<T> items, IReadOnlyDictionary<string, int> actors, Action<RowWriter, T> write)
     {
         if (items.Count == 0) return;
-        w.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            w.WriteStartArray();
-            write(new Row(w), item);
-            w.WriteEndArray();
-        }
-
-        w.WriteEndArray();
+        w.WritePropertyName(name);
+        JsonRows.WriteRows(w, items, actors, write);
     }
-
-    private static T? Get<T>(JsonElement e, string name, JsonSerializerOptions o) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.Deserialize<T>(o) : default;
-
-    private static ImmutableArray<T> ReadRows<T>(JsonElement e, string name, Func<RowReader, T> read) =>
-        e.TryGetProperty(name, out var rows) ? [.. rows.EnumerateArray().Select(row => read(new RowReader(row)))] : [];
 
     private static ImmutableArray<T>? NullIfEmpty<T>(ImmutableArray<T> rows) => rows.IsEmpty ? null : rows;
-
-    public static string Instant(DateTimeOffset at)
-    {
-        var utc = at.ToUniversalTime();
-        return utc.Second == 0 && utc.Millisecond == 0 && utc.Ticks % TimeSpan.TicksPerMillisecond == 0
-            ? utc.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)
-            : utc.ToString("O", CultureInfo.InvariantCulture);
-    }
-
-    public static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    /// <summary>Writes the columns of one row; empty columns are held back and written only when a later column has a value.</summary>
-    private sealed class Row(Utf8JsonWriter w)
-    {
-        private int _empty;
-
-        public Row Text(string? value)
-        {
-            if (value is null) _empty++;
-            else
-            {
-                Flush();
-                w.WriteStringValue(value);
-            }
-
-            return this;
-        }
-
-        public Row Instant(DateTimeOffset? value) => Text(value is { } at ? StoredLoopJson.Instant(at) : null);
-
-        public Row Day(DateOnly? value) => Text(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-        public Row Number(int value)
-        {
-            if (value == 0) _empty++;
-            else
-            {
-                Flush();
-                w.WriteNumberValue(value);
-            }
-
-            return this;
-        }
-
-        public Row Texts(IEnumerable<string>? values)
-        {
-            if (values is null) _empty++;
-            else
-            {
-                Flush();
-                w.WriteStartArray();
-                foreach (var value in values) w.WriteStringValue(value);
-                w.WriteEndArray();
-            }
-
-            return this;
-        }
-
-        private void Flush()
-        {
-            for (; _empty > 0; _empty--) w.WriteNullValue();
-        }
-    }
-
-    private readonly struct RowReader(JsonElement row)
-    {
-        private JsonElement? Column(int i) => i < row.GetArrayLength() && row[i].ValueKind != JsonValueKind.Null ? row[i] : null;
-
-        public string? Text(int i) => Column(i)?.GetString();
-
-        public T Enum<T>(int i) where T : struct, System.Enum => System.Enum.Parse<T>(Text(i)!);
-
-        public DateTimeOffset? Instant(int i) => Text(i) is { } text ? ParseInstant(text) : null;
-
-        public DateOnly? Day(int i) => Text(i) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-
-        public int Number(int i) => Column(i)?.GetInt32() ?? 0;
-
-        public string[]? Texts(int i) => Column(i) is { } list ? [.. list.EnumerateArray().Select(x => x.GetString()!)] : null;
-    }
 }

@@ -46,6 +46,11 @@ public sealed partial class UnitGrain
             ? Problem.Invalid("record", "is required")
             : OneToOneCommands.Record(s, key, record.ToDomain(), by, now));
 
+    public Task<Result<CommandAck>> HoldAndRecordOneToOneAsync(string key, DateTimeOffset heldAt, OneToOneRecordDto record) =>
+        RunAsync("HoldAndRecordOneToOne", (s, by, now) => record is null
+            ? Problem.Invalid("record", "is required")
+            : OneToOneCommands.HoldAndRecord(s, key, heldAt, record.ToDomain(), by, now));
+
     public Task<Result<CommandAck>> CloseAgreementAsync(string agreementId, string? note) =>
         RunAsync("CloseAgreement", (s, by, now) => AgreementCommands.Close(s, agreementId, note, by, now));
 

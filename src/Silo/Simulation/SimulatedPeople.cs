@@ -54,9 +54,7 @@ internal sealed class SimulatedPeople(IGrainFactory grains, IReadOnlyList<Simula
 
     private async Task<Result<CommandAck>> HoldOneToOneAsync(SimulatedUnit u, IUnitGrain unit, string key, DateTimeOffset now)
     {
-        var held = await As(u.Chief, () => unit.HoldOneToOneAsync(key, now.AddHours(-2)));
-        if (!held.IsSuccess) return held;
-        return await As(u.Leader, () => unit.RecordOneToOneAsync(key, new("Opfølgning på data og aftaler.", [], [])));
+        return await As(u.Chief, () => unit.HoldAndRecordOneToOneAsync(key, now.AddHours(-2), new("Opfølgning på data og aftaler.", [], [])));
     }
 
     private static int Year(PlannedAction a) => int.Parse(a.Occurrence, System.Globalization.CultureInfo.InvariantCulture);

@@ -26,6 +26,23 @@ public sealed class DocumentAndRetentionTests
     }
 
     [Fact]
+    public void HoldingAndRecordingAOneToOneAtOnceClosesItsTaskAndWritesTheRecord()
+    {
+        var s = Started(Unit());
+        var notice = LoopReminderPlan.ExpectedDue(s, ReminderNames.OneToOneDue("2023-Spring.1"))!.Value;
+        s = LoopReminders.OnReminder(s, ReminderNames.OneToOneDue("2023-Spring.1"), notice, notice).State;
+        var draft = new Grains.Domain.FollowUps.OneToOneRecordDraft("Drøftet fravær.", [], [new("Følge op", "Leder", new(2023, 9, 1))]);
+        var outcome = Ok(OneToOneCommands.HoldAndRecord(s, "2023-Spring.1", At(2023, 6, 20), draft, Chief(s.Unit), At(2023, 6, 20, 12)));
+        Assert.Equal(TaskKind.HoldOneToOne, Assert.Single(outcome.Effects.TasksClosed).Kind);
+        Assert.Equal(DocumentKind.OneToOneRecord, Assert.Single(outcome.Effects.Documents).Kind);
+        Assert.Contains(outcome.Effects.Reminders, r => r.Name == ReminderNames.TaskOverdue("HoldOneToOne/2023-Spring.1/Chief"));
+        var o = outcome.State.FindOneToOne("2023-Spring.1")!;
+        Assert.Equal((Contracts.Model.OneToOneStatus.Held, true), (o.Status, o.IsRecorded));
+        Assert.Single(outcome.State.Agreements.Open);
+        Fails(OneToOneCommands.HoldAndRecord(outcome.State, "2023-Spring.1", At(2023, 6, 20), draft, Chief(s.Unit), At(2023, 6, 21)), Contracts.Results.ProblemKind.FailedPrecondition);
+    }
+
+    [Fact]
     public void BoardStatementsAreNumberedDocuments()
     {
         var s = Started(Unit());

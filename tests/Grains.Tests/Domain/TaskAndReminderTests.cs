@@ -34,6 +34,20 @@ public sealed class TaskAndReminderTests
         Assert.Equal(At(2025, 3, 31, 0), names["next-loop:0-6/2025"]);
     }
 
+    [Theory]
+    [InlineData(Sector.Dagtilbud, false)]
+    [InlineData(Sector.Dagtilbud, true)]
+    [InlineData(Sector.Fu, false)]
+    public void ExpectedDueAgreesWithThePlanForEveryReminder(Sector sector, bool selfOwned)
+    {
+        var s = Started(Unit(sector, selfOwned));
+        Assert.All(LoopReminderPlan.For(s), r => Assert.Equal((r.Name, r.DueAt), (r.Name, LoopReminderPlan.ExpectedDue(s, r.Name)!.Value)));
+        Assert.Null(LoopReminderPlan.ExpectedDue(s, "conversation-window-open:2031-Spring"));
+        Assert.Null(LoopReminderPlan.ExpectedDue(s, "one-to-one-due:2023-Spring.9"));
+        Assert.Null(LoopReminderPlan.ExpectedDue(s, "next-loop:0-6/2031"));
+        Assert.Null(LoopReminderPlan.ExpectedDue(s, "nonsense"));
+    }
+
     [Fact]
     public void RedeliveredReminderDoesNotDoubleTask()
     {

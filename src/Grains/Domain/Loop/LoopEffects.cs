@@ -23,6 +23,11 @@ public sealed record LoopEffects(
     [JsonIgnore]
     public bool IsEmpty => TasksRaised.IsEmpty && TasksUpdated.IsEmpty && TasksClosed.IsEmpty && Reminders.IsEmpty && Documents.IsEmpty;
 
+    /// <summary>These effects followed by <paramref name="next"/> (two transitions applied as one).</summary>
+    public LoopEffects Then(LoopEffects next) => new(
+        [.. TasksRaised, .. next.TasksRaised], [.. TasksUpdated, .. next.TasksUpdated], [.. TasksClosed, .. next.TasksClosed],
+        [.. Reminders, .. next.Reminders], [.. Documents, .. next.Documents]);
+
     /// <summary>Every task whose state changed, for a chief's inbox to upsert by id.</summary>
     [JsonIgnore]
     public IEnumerable<LoopTask> ChangedTasks => TasksRaised.Concat(TasksUpdated).Concat(TasksClosed);

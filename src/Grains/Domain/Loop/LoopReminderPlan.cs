@@ -29,13 +29,34 @@ public static class LoopReminderPlan
         yield return (ReminderNames.NextLoop(s.Loop.Next()), DomainDates.StartOf(s.Calendar.NextTreatment));
     }
 
-    /// <summary>The due time a delivery of <paramref name="name"/> must carry to be current; null if the name is unknown to this loop.</summary>
+    /// <summary>
+    /// The due time a delivery of <paramref name="name"/> must carry to be current; null if the name is
+    /// unknown to this loop. Computed from the name's occurrence directly (it runs on every delivery);
+    /// agrees with <see cref="For"/> for every name it yields.
+    /// </summary>
     public static DateTimeOffset? ExpectedDue(UnitLoopState s, string name)
     {
-        if (ReminderNames.TryParse(name, out var kind, out var key) && kind == ReminderKind.TaskOverdue)
-            return s.Tasks.FindByLocalKey(key) is { } task ? DomainDates.EndOf(task.Due) : null;
-        foreach (var (n, due) in For(s))
-            if (n == name) return due;
-        return null;
+        if (!ReminderNames.TryParse(name, out var kind, out var key)) return null;
+        switch (kind)
+        {
+            case ReminderKind.TaskOverdue:
+                return s.Tasks.FindByLocalKey(key) is { } task ? DomainDates.EndOf(task.Due) : null;
+            case ReminderKind.DataPackageReleased or ReminderKind.ConversationWindowOpen:
+                if (!Period.TryParse(key, out var period) || s.FindConversation(period) is not { } c || c.Status == ConversationStatus.BeforeTracking) return null;
+                return DomainDates.StartOf(kind == ReminderKind.DataPackageReleased ? c.Slot.DataRelease : c.Slot.WindowOpen);
+            case ReminderKind.OneToOneDue:
+                return s.FindOneToOne(key) is { } o && o.Status != OneToOneStatus.BeforeTracking
+                    ? DomainDates.StartOf(o.Slot.Due.AddDays(-s.Settings.OneToOneNoticeDays)) : null;
+            case ReminderKind.BoardReportDue:
+                return int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                    && s.FindBoardReport(year) is { } b && b.Status != BoardReportStatus.BeforeTracking
+                        ? DomainDates.StartOf(b.Slot.Due.AddDays(-s.Settings.BoardReportNoticeDays)) : null;
+            case ReminderKind.LoopEnd:
+                return key == s.Loop.ToString() && s.Calendar.LoopEnd >= DomainDates.DayOf(s.TrackedFrom) ? DomainDates.StartOf(s.Calendar.LoopEnd) : null;
+            case ReminderKind.NextLoop:
+                return key == s.Loop.Next().ToString() ? DomainDates.StartOf(s.Calendar.NextTreatment) : null;
+            default:
+                return null;
+        }
     }
 }

@@ -47,6 +47,14 @@ public static class OneToOneCommands
         return change.Done();
     }
 
+    /// <summary>Holds the 1:1 and records it in one transition (what a chief does when the notes are ready at the meeting).</summary>
+    public static Result<LoopOutcome> HoldAndRecord(UnitLoopState s, string key, DateTimeOffset heldAt, OneToOneRecordDraft draft, Actor by, DateTimeOffset now)
+    {
+        var held = Hold(s, key, heldAt, by, now);
+        if (!held.IsSuccess) return held;
+        return Record(held.Value.State, key, draft, by, now).Map(recorded => recorded with { Effects = held.Value.Effects.Then(recorded.Effects) });
+    }
+
     /// <summary>The agenda of a 1:1: the common agenda, the unit's place in the data wheel, every open agreement.</summary>
     public static Result<OneToOneAgenda> Agenda(UnitLoopState s, string key, DateTimeOffset now)
     {
