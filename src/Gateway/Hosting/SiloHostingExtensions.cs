@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Silo.Hosting;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Storage.Postgres;
@@ -11,7 +12,8 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Co-hosts a silo in the gateway process on the store chosen by <c>Storage</c>; silo settings
     /// come from the <c>Silo</c> section (e.g. <c>Silo:SiloName</c>, <c>Silo:CallTimeout</c>).
-    /// PostgreSQL means several silos may share the store, so reads are revalidated.
+    /// PostgreSQL means several silos may share the store, so reads are revalidated. An empty store is
+    /// given the demo organisation unless <c>Demo:SeedWhenEmpty</c> is false (see <see cref="DemoOptions"/>).
     /// </summary>
     public static WebApplicationBuilder AddCoHostedSilo(this WebApplicationBuilder builder)
     {
@@ -26,6 +28,13 @@ public static class SiloHostingExtensions
             options.StoreFactory = _ => CreateStore(storage, builder.Environment.ContentRootPath);
         });
         builder.Services.AddHostedService<StoreHealthProbe>();
+        var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new();
+        if (demo.SeedWhenEmpty ?? SecurityServiceCollectionExtensions.ReadOptions(builder.Configuration).Mode == AuthMode.LocalKey)
+        {
+            // After the silo's hosted service, so the silo runs; before the server, so the first call sees the demo.
+            builder.Services.AddHostedService<DemoOrganisationSeeder>();
+        }
+
         return builder;
     }
 

@@ -23,9 +23,10 @@ public sealed record Caller(string PersonId, CallerRole Role, string RoleId, Imm
     /// <summary>True when a leader or board member has the unit in scope.</summary>
     public bool HasUnit(string unitId) => UnitIds.Contains(unitId, StringComparer.Ordinal);
 
-    /// <summary>The runtime actor for <see cref="CallContext.As"/>: the person, acting in the role.
-    /// Audit events then say which person did it, domain records which role.</summary>
-    public Actor ToActor() => new(PersonId, AttributedAs);
+    /// <summary>The runtime actor for <see cref="CallContext.As"/>: the role and its id, which is what the
+    /// domain checks (a chief's portfolio, a unit's leader or board) and records (<c>chief:bu-chef-1</c>) in
+    /// its documents and the audit trail. The person behind it is in the gateway's log of each change.</summary>
+    public Actor ToActor() => new(RoleId, RoleName);
 
     /// <summary>How the caller is named in messages: "chief bu-chef-1".</summary>
     public string Describe() => Role switch

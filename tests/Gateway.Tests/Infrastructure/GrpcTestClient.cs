@@ -13,12 +13,20 @@ public sealed class GrpcTestClient : IDisposable
     public const string GrpcWebText = "application/grpc-web-text";
     public const string Json = "application/json";
 
-    private readonly GatewayTestServer _server;
+    private readonly Uri _grpcAddress;
+    private readonly Uri _httpAddress;
     private readonly HttpClient _http;
 
     public GrpcTestClient(GatewayTestServer server)
+        : this(server.GrpcAddress, server.HttpAddress)
     {
-        _server = server;
+    }
+
+    /// <summary>A client of any gateway: h2c address for native gRPC, HTTP/1.1 address for gRPC-Web and JSON.</summary>
+    public GrpcTestClient(Uri grpcAddress, Uri httpAddress)
+    {
+        _grpcAddress = grpcAddress;
+        _httpAddress = httpAddress;
         _http = new HttpClient(new SocketsHttpHandler
         {
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
@@ -32,7 +40,7 @@ public sealed class GrpcTestClient : IDisposable
 
     /// <summary>Native gRPC over h2c.</summary>
     public Task<GrpcResult> CallAsync(string path, byte[] body, Action<HttpRequestMessage>? configure = null, CancellationToken cancellationToken = default) =>
-        SendAsync(Request(_server.GrpcAddress, path, body, Grpc, HttpVersion.Version20, configure), web: false, text: false, cancellationToken);
+        SendAsync(Request(_grpcAddress, path, body, Grpc, HttpVersion.Version20, configure), web: false, text: false, cancellationToken);
 
     public Task<GrpcResult> CallAsync(string path, IMessage request, Action<HttpRequestMessage>? configure = null, CancellationToken cancellationToken = default) =>
         CallAsync(path, Frames.Message(request), configure, cancellationToken);
@@ -42,19 +50,19 @@ public sealed class GrpcTestClient : IDisposable
     {
         var text = contentType.StartsWith(GrpcWebText, StringComparison.Ordinal);
         var body = text ? System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(frames)) : frames;
-        return SendAsync(Request(_server.HttpAddress, path, body, contentType, HttpVersion.Version11, configure), web: true, text, CancellationToken.None);
+        return SendAsync(Request(_httpAddress, path, body, contentType, HttpVersion.Version11, configure), web: true, text, CancellationToken.None);
     }
 
     /// <summary>Any body and content type over HTTP/1.1 (JSON, wrong content types).</summary>
     public Task<GrpcResult> PostHttp1Async(string path, byte[] body, string contentType, Action<HttpRequestMessage>? configure = null) =>
-        SendAsync(Request(_server.HttpAddress, path, body, contentType, HttpVersion.Version11, configure), web: false, text: false, CancellationToken.None);
+        SendAsync(Request(_httpAddress, path, body, contentType, HttpVersion.Version11, configure), web: false, text: false, CancellationToken.None);
 
     public Task<GrpcResult> PostJsonAsync(string path, string json, Action<HttpRequestMessage>? configure = null) =>
         PostHttp1Async(path, System.Text.Encoding.UTF8.GetBytes(json), Json, configure);
 
     /// <summary>Any body and content type over h2c.</summary>
     public Task<GrpcResult> PostHttp2Async(string path, byte[] body, string contentType, Action<HttpRequestMessage>? configure = null) =>
-        SendAsync(Request(_server.GrpcAddress, path, body, contentType, HttpVersion.Version20, configure), web: contentType.Contains("grpc-web", StringComparison.Ordinal), text: false, CancellationToken.None);
+        SendAsync(Request(_grpcAddress, path, body, contentType, HttpVersion.Version20, configure), web: contentType.Contains("grpc-web", StringComparison.Ordinal), text: false, CancellationToken.None);
 
     public static HttpRequestMessage Request(Uri address, string path, byte[] body, string contentType, Version version, Action<HttpRequestMessage>? configure = null)
     {

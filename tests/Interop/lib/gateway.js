@@ -9,6 +9,7 @@ const path = require('node:path');
 const { promisify } = require('node:util');
 const { grpc, root } = require('./protos');
 const { gatewayDll } = require('./paths');
+const { signEs256 } = require('./jwt');
 
 const execFileAsync = promisify(execFile);
 const START_TIMEOUT_MS = Number(process.env.TILSYN_INTEROP_START_TIMEOUT_MS || 90_000);
@@ -57,6 +58,17 @@ class Gateway {
     const found = this.tokens.tokens.find((t) => t.role === role);
     if (!found) throw new Error(`no demo token for role '${role}'`);
     return found.token;
+  }
+
+  /**
+   * A token for any identity, signed with the gateway's local key like the demo tokens (for units that
+   * have no demo token): `mint('leader', 'leder-sk-skovly', ['sk-skovly'])`.
+   */
+  mint(role, roleId, units = [], subject = `interop-${role}-${roleId}`) {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: this.tokens.issuer, aud: this.tokens.audience, sub: subject, tilsyn_role: role, tilsyn_role_id: roleId, nbf: now - 5, iat: now - 5, exp: now + 3600 };
+    if (units.length > 0) claims.tilsyn_unit = units;
+    return signEs256(claims, this.localKeyPem());
   }
 
   /** The local signing key the gateway created in its data folder (PEM). */

@@ -1,0 +1,49 @@
+using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Gateway.Api.Calls;
+using OrleansTilsyn.Gateway.Api.Mapping;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Security;
+using Model = OrleansTilsyn.Contracts.Model;
+
+namespace OrleansTilsyn.Gateway.Api;
+
+/// <summary>The unit's agreement ledger: list (paginated), close.</summary>
+public sealed partial class LoopsService
+{
+    private const int MaxClosingNoteLength = 2000;
+
+    private void RegisterAgreements(GrpcServiceRegistry registry)
+    {
+        registry.Unary<ListAgreementsRequest, ListAgreementsResponse>(Service, "ListAgreements", ListAgreementsAsync);
+        registry.Unary<CloseAgreementRequest, Agreement>(Service, "CloseAgreement", CloseAgreementAsync);
+    }
+
+    private async Task<ListAgreementsResponse> ListAgreementsAsync(ListAgreementsRequest request, GrpcCallContext context)
+    {
+        var unit = ResourceNames.Unit.Parse(request.Parent, "parent")["unit"];
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReadMeetingContent, unit);
+        Model.AgreementStatus? status = request.Status == AgreementStatus.Unspecified
+            ? null
+            : ApiEnums.ToModel<AgreementStatus, Model.AgreementStatus>(request.Status, "status");
+        var agreements = await api.AskAsync(caller, context.CancellationToken, () => UnitGrain(unit).GetAgreementsAsync(includeClosed: true));
+        var matching = agreements.Where(a => status is null || a.Status == status).ToList();
+        var (page, next) = Paging.Slice(matching, request.PageSize, request.PageToken, unit, status);
+        var response = new ListAgreementsResponse { NextPageToken = next, TotalSize = matching.Count };
+        response.Agreements.AddRange(page.Select(a => a.ToApi(unit)));
+        return response;
+    }
+
+    private async Task<Agreement> CloseAgreementAsync(CloseAgreementRequest request, GrpcCallContext context)
+    {
+        var parts = ResourceNames.Agreement.Parse(request.Name, "name");
+        var (unit, id) = (parts["unit"], parts["agreement"]);
+        var caller = await api.UnitAccessAsync(context, ApiAction.CloseAgreement, unit);
+        var note = CommonMapping.OptionalText(request.ClosingNote, "closing_note", MaxClosingNoteLength);
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).CloseAgreementAsync(id, note), request.Name);
+            var agreements = await api.AskAsync(caller, token, () => UnitGrain(unit).GetAgreementsAsync(includeClosed: true));
+            return agreements.First(a => a.Id == id).ToApi(unit);
+        });
+    }
+}

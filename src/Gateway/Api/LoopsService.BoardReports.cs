@@ -1,0 +1,88 @@
+using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Gateway.Api.Mapping;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Security;
+using Model = OrleansTilsyn.Contracts.Model;
+
+namespace OrleansTilsyn.Gateway.Api;
+
+/// <summary>A self-owned board's written supervision report: read, submit, the chief's review and follow-up meeting.</summary>
+public sealed partial class LoopsService
+{
+    private const int MaxReviewNoteLength = 4000;
+
+    private void RegisterBoardReports(GrpcServiceRegistry registry)
+    {
+        registry.Unary<GetBoardReportRequest, BoardReport>(Service, "GetBoardReport", GetBoardReportAsync);
+        registry.Unary<SubmitBoardReportRequest, BoardReport>(Service, "SubmitBoardReport", SubmitBoardReportAsync);
+        registry.Unary<ReviewBoardReportRequest, BoardReport>(Service, "ReviewBoardReport", ReviewBoardReportAsync);
+        registry.Unary<RecordBoardFollowUpMeetingRequest, BoardReport>(Service, "RecordBoardFollowUpMeeting", RecordBoardFollowUpMeetingAsync);
+    }
+
+    private (string Unit, int Year) BoardReportName(string name, string field)
+    {
+        var parts = ResourceNames.BoardReport.Parse(name, field);
+        return (parts["unit"], ParseYear(parts["year"], field));
+    }
+
+    private async Task<BoardReport> GetBoardReportAsync(GetBoardReportRequest request, GrpcCallContext context)
+    {
+        var (unit, year) = BoardReportName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReadBoardReport, unit);
+        return await ReadBoardReportAsync(caller, unit, year, context.CancellationToken);
+    }
+
+    private async Task<BoardReport> SubmitBoardReportAsync(SubmitBoardReportRequest request, GrpcCallContext context)
+    {
+        var (unit, year) = BoardReportName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.SubmitBoardReport, unit);
+        var content = request.Content.ToModel("content");
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).SubmitBoardReportAsync(year, content), request.Name, FieldPaths.Under("content"));
+            return await ReadBoardReportAsync(caller, unit, year, token);
+        });
+    }
+
+    private async Task<BoardReport> ReviewBoardReportAsync(ReviewBoardReportRequest request, GrpcCallContext context)
+    {
+        var (unit, year) = BoardReportName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReviewBoardReport, unit);
+        var note = CommonMapping.OptionalText(request.Note, "note", MaxReviewNoteLength);
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).ReviewBoardReportAsync(year, request.FollowUpRequired, note), request.Name);
+            return await ReadBoardReportAsync(caller, unit, year, token);
+        });
+    }
+
+    private async Task<BoardReport> RecordBoardFollowUpMeetingAsync(RecordBoardFollowUpMeetingRequest request, GrpcCallContext context)
+    {
+        var (unit, year) = BoardReportName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReviewBoardReport, unit);
+        var at = request.HeldAt.ToInstant("held_at");
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).HoldBoardFollowUpMeetingAsync(year, at), request.Name);
+            return await ReadBoardReportAsync(caller, unit, year, token);
+        });
+    }
+
+    /// <summary>The report with its content once submitted; NOT_FOUND when the loop has no report for the year
+    /// (a unit that is not self-owned has none).</summary>
+    private async Task<BoardReport> ReadBoardReportAsync(Caller caller, string unit, int year, CancellationToken token)
+    {
+        var timeline = await api.AskAsync(caller, token, () => UnitGrain(unit).GetTimelineAsync());
+        var found = timeline.BoardReports.FirstOrDefault(b => b.Year == year)
+            ?? throw GrpcErrors.NotFound($"Loop {timeline.Loop} of unit {unit} has no board report for {year}.");
+        var report = found.ToApi(unit);
+        if (found.SubmittedAt is not null)
+        {
+            var occurrence = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var document = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardReport, occurrence));
+            report.Content = document.Versions[^1].Content.BoardReport?.ToApi();
+        }
+
+        return report;
+    }
+}

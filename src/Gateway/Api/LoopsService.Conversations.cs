@@ -1,0 +1,163 @@
+using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Gateway.Api.Mapping;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Security;
+using Model = OrleansTilsyn.Contracts.Model;
+
+namespace OrleansTilsyn.Gateway.Api;
+
+/// <summary>Conversations: schedule, hold, minutes and their corrections, the board's statements, the agenda.</summary>
+public sealed partial class LoopsService
+{
+    private void RegisterConversations(GrpcServiceRegistry registry)
+    {
+        registry.Unary<GetConversationRequest, Conversation>(Service, "GetConversation", GetConversationAsync);
+        registry.Unary<ScheduleConversationRequest, Conversation>(Service, "ScheduleConversation", ScheduleConversationAsync);
+        registry.Unary<HoldConversationRequest, Conversation>(Service, "HoldConversation", HoldConversationAsync);
+        registry.Unary<SubmitConversationRecordRequest, ConversationRecord>(Service, "SubmitConversationRecord", SubmitConversationRecordAsync);
+        registry.Unary<CorrectConversationRecordRequest, ConversationRecord>(Service, "CorrectConversationRecord", CorrectConversationRecordAsync);
+        registry.Unary<AddBoardStatementRequest, BoardStatement>(Service, "AddBoardStatement", AddBoardStatementAsync);
+        registry.Unary<ListBoardStatementsRequest, ListBoardStatementsResponse>(Service, "ListBoardStatements", ListBoardStatementsAsync);
+        registry.Unary<GetConversationAgendaRequest, ConversationAgenda>(Service, "GetConversationAgenda", GetConversationAgendaAsync);
+    }
+
+    private (string Unit, string Period) ConversationName(string name, string field)
+    {
+        var parts = ResourceNames.Conversation.Parse(name, field);
+        return (parts["unit"], ParsePeriod(parts["period"], field));
+    }
+
+    private async Task<Conversation> GetConversationAsync(GetConversationRequest request, GrpcCallContext context)
+    {
+        var (unit, period) = ConversationName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReadMeetingContent, unit);
+        var conversation = await ReadConversationAsync(caller, unit, period, context.CancellationToken);
+        var token = context.CancellationToken;
+        if (conversation.RecordVersion > 0)
+        {
+            var minutes = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.Minutes, period));
+            conversation.Records.AddRange(minutes.Versions.Select(v => ToRecord(unit, period, v)));
+        }
+
+        if (conversation.Status == ConversationStatus.Held)
+        {
+            var tasks = await api.AskAsync(caller, token, () => UnitGrain(unit).GetTasksAsync(new Model.TaskQuery(Model.AssigneeRole.Leader, IncludeDone: true)));
+            conversation.MinutesDue = tasks.FirstOrDefault(t => t.Kind == Model.TaskKind.WriteMinutes && t.Occurrence == period)?.Due.ToApi();
+        }
+
+        return conversation;
+    }
+
+    private async Task<Conversation> ScheduleConversationAsync(ScheduleConversationRequest request, GrpcCallContext context)
+    {
+        var (unit, period) = ConversationName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
+        var at = request.ScheduledFor.ToInstant("scheduled_for");
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).ScheduleConversationAsync(period, at), request.Name);
+            return await ReadConversationAsync(caller, unit, period, token);
+        });
+    }
+
+    private async Task<Conversation> HoldConversationAsync(HoldConversationRequest request, GrpcCallContext context)
+    {
+        var (unit, period) = ConversationName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
+        var at = request.HeldAt.ToInstant("held_at");
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).HoldConversationAsync(period, at), request.Name);
+            return await ReadConversationAsync(caller, unit, period, token);
+        });
+    }
+
+    private async Task<ConversationRecord> SubmitConversationRecordAsync(SubmitConversationRecordRequest request, GrpcCallContext context)
+    {
+        var (unit, period) = ConversationName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
+        var minutes = request.Record.ToModel("record");
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).SubmitMinutesAsync(period, minutes), request.Name, FieldPaths.Under("record"));
+            return await LatestRecordAsync(caller, unit, period, token);
+        });
+    }
+
+    private async Task<ConversationRecord> CorrectConversationRecordAsync(CorrectConversationRecordRequest request, GrpcCallContext context)
+    {
+        var (unit, period) = ConversationName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
+        var minutes = request.Record.ToModel("record");
+        if (request.ExpectedVersion < 0) throw GrpcErrors.InvalidArgument("expected_version must not be negative.", ("expected_version", "must be 0 (no check) or a version"));
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            if (request.ExpectedVersion > 0)
+            {
+                var current = await ReadConversationAsync(caller, unit, period, token);
+                if (current.RecordVersion != request.ExpectedVersion)
+                    throw GrpcErrors.Aborted($"The minutes of {period} are at version {current.RecordVersion}, not {request.ExpectedVersion}: someone corrected them first. Read them again.");
+            }
+
+            await api.AskAsync(caller, token, () => UnitGrain(unit).CorrectMinutesAsync(period, minutes, request.Reason), request.Name, FieldPaths.Under("record", "reason"));
+            return await LatestRecordAsync(caller, unit, period, token);
+        });
+    }
+
+    private async Task<BoardStatement> AddBoardStatementAsync(AddBoardStatementRequest request, GrpcCallContext context)
+    {
+        var (unit, period) = ConversationName(request.Parent, "parent");
+        var caller = await api.UnitAccessAsync(context, ApiAction.AddBoardStatement, unit);
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).AddBoardStatementAsync(period, request.Text), request.Parent);
+            var statements = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardStatement, period));
+            return statements.Versions[^1].ToBoardStatement();
+        });
+    }
+
+    private async Task<ListBoardStatementsResponse> ListBoardStatementsAsync(ListBoardStatementsRequest request, GrpcCallContext context)
+    {
+        var (unit, period) = ConversationName(request.Parent, "parent");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReadBoardStatements, unit);
+        var token = context.CancellationToken;
+        await ReadConversationAsync(caller, unit, period, token);
+        var statements = await api.RunAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardStatement, period));
+        if (!statements.IsSuccess && statements.Problem.Kind != Contracts.Results.ProblemKind.NotFound) throw statements.Problem.ToGrpc();
+        var response = new ListBoardStatementsResponse();
+        if (statements.IsSuccess) response.Statements.AddRange(statements.Value.Versions.Select(v => v.ToBoardStatement()));
+        return response;
+    }
+
+    private async Task<ConversationAgenda> GetConversationAgendaAsync(GetConversationAgendaRequest request, GrpcCallContext context)
+    {
+        var (unit, period) = ConversationName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReadMeetingContent, unit);
+        var agenda = await api.AskAsync(caller, context.CancellationToken, () => UnitGrain(unit).GetConversationAgendaAsync(period));
+        return agenda.ToApi(unit);
+    }
+
+    /// <summary>The conversation of the current loop (without minutes); NOT_FOUND when the loop has none in the period.</summary>
+    private async Task<Conversation> ReadConversationAsync(Caller caller, string unit, string period, CancellationToken token)
+    {
+        var timeline = await api.AskAsync(caller, token, () => UnitGrain(unit).GetTimelineAsync());
+        var conversation = timeline.Conversations.FirstOrDefault(c => c.Period == period)
+            ?? throw GrpcErrors.NotFound($"Loop {timeline.Loop} of unit {unit} has no conversation in {period}.");
+        return conversation.ToApi(unit);
+    }
+
+    private async Task<ConversationRecord> LatestRecordAsync(Caller caller, string unit, string period, CancellationToken token)
+    {
+        var minutes = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.Minutes, period));
+        return ToRecord(unit, period, minutes.Versions[^1]);
+    }
+
+    private static ConversationRecord ToRecord(string unit, string period, Model.DocumentVersionDto version) => new()
+    {
+        Name = ResourceNames.ConversationRecord.Format(unit, period, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        Version = version.Version,
+        Content = version.Content.Minutes?.ToApi() ?? new ConversationRecordContent(),
+        Written = CommonMapping.Attribution(version.WrittenBy, version.WrittenAt),
+        CorrectionReason = version.CorrectionReason ?? "",
+    };
+}

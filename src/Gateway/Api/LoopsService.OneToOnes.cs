@@ -1,0 +1,98 @@
+using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Gateway.Api.Mapping;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Security;
+using Model = OrleansTilsyn.Contracts.Model;
+
+namespace OrleansTilsyn.Gateway.Api;
+
+/// <summary>1:1 follow-ups between chief and leader: read, schedule, hold, record, agenda.</summary>
+public sealed partial class LoopsService
+{
+    private void RegisterOneToOnes(GrpcServiceRegistry registry)
+    {
+        registry.Unary<GetOneToOneRequest, OneToOne>(Service, "GetOneToOne", GetOneToOneAsync);
+        registry.Unary<ScheduleOneToOneRequest, OneToOne>(Service, "ScheduleOneToOne", ScheduleOneToOneAsync);
+        registry.Unary<HoldOneToOneRequest, OneToOne>(Service, "HoldOneToOne", HoldOneToOneAsync);
+        registry.Unary<RecordOneToOneRequest, OneToOne>(Service, "RecordOneToOne", RecordOneToOneAsync);
+        registry.Unary<GetOneToOneAgendaRequest, OneToOneAgenda>(Service, "GetOneToOneAgenda", GetOneToOneAgendaAsync);
+    }
+
+    private (string Unit, string Key) OneToOneName(string name, string field)
+    {
+        var parts = ResourceNames.OneToOne.Parse(name, field);
+        return (parts["unit"], ParseOneToOneKey(parts["one_to_one"], field));
+    }
+
+    private async Task<OneToOne> GetOneToOneAsync(GetOneToOneRequest request, GrpcCallContext context)
+    {
+        var (unit, key) = OneToOneName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
+        return await ReadOneToOneAsync(caller, unit, key, context.CancellationToken);
+    }
+
+    private async Task<OneToOne> ScheduleOneToOneAsync(ScheduleOneToOneRequest request, GrpcCallContext context)
+    {
+        var (unit, key) = OneToOneName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
+        var at = request.ScheduledFor.ToInstant("scheduled_for");
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).ScheduleOneToOneAsync(key, at), request.Name);
+            return await ReadOneToOneAsync(caller, unit, key, token);
+        });
+    }
+
+    private async Task<OneToOne> HoldOneToOneAsync(HoldOneToOneRequest request, GrpcCallContext context)
+    {
+        var (unit, key) = OneToOneName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
+        var at = request.HeldAt.ToInstant("held_at");
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).HoldOneToOneAsync(key, at), request.Name);
+            return await ReadOneToOneAsync(caller, unit, key, token);
+        });
+    }
+
+    private async Task<OneToOne> RecordOneToOneAsync(RecordOneToOneRequest request, GrpcCallContext context)
+    {
+        var (unit, key) = OneToOneName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
+        var record = request.Record.ToModel("record");
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).RecordOneToOneAsync(key, record), request.Name, FieldPaths.Under("record"));
+            return await ReadOneToOneAsync(caller, unit, key, token);
+        });
+    }
+
+    private async Task<OneToOneAgenda> GetOneToOneAgendaAsync(GetOneToOneAgendaRequest request, GrpcCallContext context)
+    {
+        var (unit, key) = OneToOneName(request.Name, "name");
+        var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
+        var agenda = await api.AskAsync(caller, context.CancellationToken, () => UnitGrain(unit).GetOneToOneAgendaAsync(key));
+        return agenda.ToApi(unit);
+    }
+
+    /// <summary>The 1:1 of the current loop with its record, if written; NOT_FOUND when the loop has no such 1:1.</summary>
+    private async Task<OneToOne> ReadOneToOneAsync(Caller caller, string unit, string key, CancellationToken token)
+    {
+        var timeline = await api.AskAsync(caller, token, () => UnitGrain(unit).GetTimelineAsync());
+        var found = timeline.OneToOnes.FirstOrDefault(o => o.Key == key)
+            ?? throw GrpcErrors.NotFound($"Loop {timeline.Loop} of unit {unit} has no 1:1 {key}.");
+        var oneToOne = found.ToApi(unit);
+        if (found.RecordedAt is not null)
+        {
+            var document = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.OneToOneRecord, key));
+            var latest = document.Versions[^1];
+            oneToOne.Record = new OneToOneRecord
+            {
+                Content = latest.Content.OneToOneRecord?.ToApi() ?? new OneToOneRecordContent(),
+                Written = CommonMapping.Attribution(latest.WrittenBy, latest.WrittenAt),
+            };
+        }
+
+        return oneToOne;
+    }
+}

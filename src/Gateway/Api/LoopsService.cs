@@ -1,0 +1,110 @@
+using System.Globalization;
+using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Contracts.Grains;
+using OrleansTilsyn.Gateway.Api.Calls;
+using OrleansTilsyn.Gateway.Api.Mapping;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Grains.Domain.Calendar;
+using Model = OrleansTilsyn.Contracts.Model;
+
+namespace OrleansTilsyn.Gateway.Api;
+
+/// <summary>
+/// tilsyn.v1.Loops over the unit grains: the loop and its timeline, focus areas and the summing-up here;
+/// conversations, agreements, 1:1s and board reports in the other LoopsService.*.cs files. Each change
+/// answers with the resource as the unit grain sees it right after the change.
+/// </summary>
+public sealed partial class LoopsService(ApiCalls api) : IGrpcService
+{
+    private const string Service = "tilsyn.v1.Loops";
+
+    public void Register(GrpcServiceRegistry registry)
+    {
+        registry.Unary<GetLoopRequest, Loop>(Service, "GetLoop", GetLoopAsync);
+        registry.Unary<GetLoopTimelineRequest, LoopTimeline>(Service, "GetLoopTimeline", GetLoopTimelineAsync);
+        registry.Unary<ChooseFocusAreasRequest, FocusAreaSelection>(Service, "ChooseFocusAreas", ChooseFocusAreasAsync);
+        registry.Unary<SubmitOpsamlingRequest, Opsamling>(Service, "SubmitOpsamling", SubmitOpsamlingAsync);
+        RegisterConversations(registry);
+        RegisterAgreements(registry);
+        RegisterOneToOnes(registry);
+        RegisterBoardReports(registry);
+    }
+
+    private IUnitGrain UnitGrain(string unitId) => api.Grain<IUnitGrain>(unitId);
+
+    private async Task<Loop> GetLoopAsync(GetLoopRequest request, GrpcCallContext context)
+    {
+        var unit = ResourceNames.Loop.Parse(request.Name, "name")["unit"];
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReadLoopStatus, unit);
+        var token = context.CancellationToken;
+        var status = await api.AskAsync(caller, token, () => UnitGrain(unit).GetStatusAsync());
+        var timeline = await api.AskAsync(caller, token, () => UnitGrain(unit).GetTimelineAsync());
+        var focus = await api.AskAsync(caller, token, () => UnitGrain(unit).GetFocusAreasAsync(status.Loop));
+        return status.ToApi(timeline, focus.Version);
+    }
+
+    private async Task<LoopTimeline> GetLoopTimelineAsync(GetLoopTimelineRequest request, GrpcCallContext context)
+    {
+        var unit = ResourceNames.Loop.Parse(request.Name, "name")["unit"];
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReadLoopStatus, unit);
+        var timeline = await api.AskAsync(caller, context.CancellationToken, () => UnitGrain(unit).GetTimelineAsync());
+        return timeline.ToApi(unit, DomainDates.DayOf(api.Now));
+    }
+
+    private async Task<FocusAreaSelection> ChooseFocusAreasAsync(ChooseFocusAreasRequest request, GrpcCallContext context)
+    {
+        var unit = ResourceNames.Loop.Parse(request.Name, "name")["unit"];
+        var caller = await api.UnitAccessAsync(context, ApiAction.ChooseFocusAreas, unit);
+        Model.FocusAreaDto[] areas = [.. request.FocusAreas.Select(f => f.ToModel())];
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).ChooseFocusAreasAsync([.. areas]), request.Name);
+            var status = await api.AskAsync(caller, token, () => UnitGrain(unit).GetStatusAsync());
+            var chosen = await api.AskAsync(caller, token, () => UnitGrain(unit).GetFocusAreasAsync(status.Loop));
+            var selection = new FocusAreaSelection { Version = chosen.Version, Chosen = CommonMapping.Attribution(caller.AttributedAs, api.Now) };
+            selection.FocusAreas.AddRange(chosen.Areas.Select(f => f.ToApi()));
+            return selection;
+        });
+    }
+
+    private async Task<Opsamling> SubmitOpsamlingAsync(SubmitOpsamlingRequest request, GrpcCallContext context)
+    {
+        var unit = ResourceNames.Loop.Parse(request.Parent, "parent")["unit"];
+        var caller = await api.UnitAccessAsync(context, ApiAction.SubmitOpsamling, unit);
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => UnitGrain(unit).SubmitOpsamlingAsync(request.Summary), request.Parent);
+            var status = await api.AskAsync(caller, token, () => UnitGrain(unit).GetStatusAsync());
+            var opsamling = await api.AskAsync(caller, token, () => UnitGrain(unit).GetOpsamlingAsync(status.Loop));
+            return new Opsamling
+            {
+                Name = ResourceNames.Opsamling.Format(unit),
+                LoopId = opsamling.Loop,
+                Summary = opsamling.Summary ?? "",
+                Submitted = CommonMapping.Attribution(opsamling.SubmittedBy, opsamling.SubmittedAt),
+            };
+        });
+    }
+
+    /// <summary>A period segment ("2025-Spring") of a resource name; INVALID_ARGUMENT on <paramref name="field"/> otherwise.</summary>
+    private static string ParsePeriod(string text, string field) =>
+        Period.TryParse(text, out var period) && period.ToString() == text
+            ? text
+            : throw GrpcErrors.InvalidArgument($"'{text}' is not a period.", (field, "the period must look like 2025-Spring or 2025-Autumn"));
+
+    /// <summary>A year segment of a board report name.</summary>
+    private static int ParseYear(string text, string field) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= Period.MinYear and <= Period.MaxYear
+            ? year
+            : throw GrpcErrors.InvalidArgument($"'{text}' is not a year.", (field, $"the year must be {Period.MinYear}-{Period.MaxYear}"));
+
+    /// <summary>A 1:1 key segment ("2025-Spring.2").</summary>
+    private static string ParseOneToOneKey(string text, string field)
+    {
+        var dot = text.LastIndexOf('.');
+        var valid = dot > 0 && Period.TryParse(text[..dot], out var period) && period.ToString() == text[..dot]
+            && int.TryParse(text.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal) && ordinal is > 0 and < 100;
+        return valid ? text : throw GrpcErrors.InvalidArgument($"'{text}' is not a 1:1.", (field, "the 1:1 must look like 2025-Spring.2"));
+    }
+}

@@ -1,0 +1,42 @@
+using OrleansTilsyn.Gateway.Api.Calls;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Hosting;
+using OrleansTilsyn.Gateway.Security;
+
+namespace OrleansTilsyn.Gateway.Api;
+
+public static class TilsynApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// The tilsyn.v1 services over the co-hosted silo's grains, the grain-backed <see cref="IPortfolioLookup"/>
+    /// (call before <c>AddTilsynSecurity</c>, which otherwise falls back to the static demo organisation),
+    /// the idempotency cache (<c>Gateway:Idempotency</c>), WatchInbox intervals (<c>Gateway:Inbox</c>), and
+    /// the domain clock's start instant when <c>Clock:Start</c> is set.
+    /// </summary>
+    public static WebApplicationBuilder AddTilsynApi(this WebApplicationBuilder builder)
+    {
+        var clock = builder.Configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new();
+        if (clock.Start is { } start)
+        {
+            builder.Services.AddSingleton<TimeProvider>(new StartedClock(start, TimeProvider.System));
+        }
+
+        var idempotency = builder.Configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new();
+        if (idempotency.MaxEntries < 1 || idempotency.Retention <= TimeSpan.Zero)
+            throw new InvalidOperationException($"{IdempotencyOptions.SectionName}: MaxEntries and Retention must be positive.");
+        builder.Services.AddSingleton(new IdempotencyCache(idempotency, TimeProvider.System));
+        builder.Services.AddOptions<InboxWatchOptions>().Bind(builder.Configuration.GetSection(InboxWatchOptions.SectionName))
+            .Validate(o => o.ReconcileEvery > TimeSpan.Zero && o.HeartbeatEvery > TimeSpan.Zero, $"{InboxWatchOptions.SectionName}: intervals must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IPortfolioLookup, GrainPortfolioLookup>();
+        builder.Services.AddSingleton<ApiCalls>();
+        builder.Services.AddGrpcService<UnitsService>();
+        builder.Services.AddGrpcService<LoopsService>();
+        builder.Services.AddGrpcService<DataPackagesService>();
+        builder.Services.AddGrpcService<InboxService>();
+        builder.Services.AddGrpcService<AreasService>();
+        builder.Services.AddGrpcService<AdministrationService>();
+        builder.Services.AddGrpcService<OperationsService>();
+        return builder;
+    }
+}

@@ -1,0 +1,105 @@
+using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Contracts.Grains;
+using OrleansTilsyn.Gateway.Api.Calls;
+using OrleansTilsyn.Gateway.Api.Mapping;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Grains.Domain.Import;
+using Model = OrleansTilsyn.Contracts.Model;
+
+namespace OrleansTilsyn.Gateway.Api;
+
+/// <summary>tilsyn.v1.Units over the organisation directory grain.</summary>
+public sealed class UnitsService(ApiCalls api) : IGrpcService
+{
+    private const string Service = "tilsyn.v1.Units";
+
+    private IOrganisationGrain Directory => api.Grain<IOrganisationGrain>(GrainKeys.Singleton);
+
+    public void Register(GrpcServiceRegistry registry)
+    {
+        registry.Unary<GetUnitRequest, Unit>(Service, "GetUnit", GetUnitAsync);
+        registry.Unary<ListUnitsRequest, ListUnitsResponse>(Service, "ListUnits", ListUnitsAsync);
+        registry.Unary<ImportUnitsRequest, ImportUnitsResponse>(Service, "ImportUnits", ImportUnitsAsync);
+    }
+
+    private async Task<Unit> GetUnitAsync(GetUnitRequest request, GrpcCallContext context)
+    {
+        var unitId = ResourceNames.Unit.Parse(request.Name, "name")["unit"];
+        var caller = await api.UnitAccessAsync(context, ApiAction.ReadUnit, unitId);
+        var unit = await api.AskAsync(caller, context.CancellationToken, () => Directory.GetUnitAsync(unitId));
+        return unit.ToApi();
+    }
+
+    private async Task<ListUnitsResponse> ListUnitsAsync(ListUnitsRequest request, GrpcCallContext context)
+    {
+        var caller = ApiCalls.GlobalAccess(context, ApiAction.ListUnits);
+        var size = Paging.Size(request.PageSize);
+        Model.Sector? sector = request.Sector == Sector.Unspecified ? null : ApiEnums.ToModel<Sector, Model.Sector>(request.Sector, "sector");
+        var chief = request.Chief.Length == 0 ? null : ResourceNames.Chief.Parse(request.Chief, "chief")["chief"];
+        var scope = AccessPolicy.ScopeOf(caller);
+        if (scope.Kind == UnitScopeKind.Portfolio)
+        {
+            if (chief is not null && chief != scope.ChiefId)
+                throw GrpcErrors.PermissionDenied($"Chief {caller.RoleId} may not list the portfolio of chief {chief}.");
+            chief = scope.ChiefId;
+        }
+
+        if (scope.Kind == UnitScopeKind.Units)
+        {
+            return await ListOwnUnitsAsync(caller, scope, sector, chief, request, context.CancellationToken);
+        }
+
+        var after = Paging.ReadKeyToken(request.PageToken, sector, chief);
+        var page = await api.AskAsync(caller, context.CancellationToken,
+            () => Directory.ListUnitsAsync(new Model.UnitQuery(size, after, sector, null, chief)));
+        var response = new ListUnitsResponse
+        {
+            TotalSize = page.Total,
+            NextPageToken = page.NextPageToken is { } next ? Paging.KeyToken(next, sector, chief) : "",
+        };
+        response.Units.AddRange(page.Units.Select(u => u.ToApi()));
+        return response;
+    }
+
+    /// <summary>Leaders and board members: the units of their token.</summary>
+    private async Task<ListUnitsResponse> ListOwnUnitsAsync(
+        Caller caller, UnitScope scope, Model.Sector? sector, string? chief, ListUnitsRequest request, CancellationToken cancellationToken)
+    {
+        var units = new List<Model.UnitDto>();
+        foreach (var unitId in scope.UnitIds.Order(StringComparer.Ordinal))
+        {
+            var found = await api.RunAsync(caller, cancellationToken, () => Directory.GetUnitAsync(unitId));
+            if (found is { IsSuccess: true, Value: var unit } && (sector is null || unit.Sector == sector) && (chief is null || unit.Chief == chief))
+            {
+                units.Add(unit);
+            }
+        }
+
+        var (items, next) = Paging.Slice(units, request.PageSize, request.PageToken, sector, chief);
+        var response = new ListUnitsResponse { TotalSize = units.Count, NextPageToken = next };
+        response.Units.AddRange(items.Select(u => u.ToApi()));
+        return response;
+    }
+
+    private async Task<ImportUnitsResponse> ImportUnitsAsync(ImportUnitsRequest request, GrpcCallContext context)
+    {
+        var caller = ApiCalls.GlobalAccess(context, ApiAction.ImportUnits);
+        var parsed = UnitCsvImport.Parse(request.CsvContent);
+        if (request.ValidateOnly)
+        {
+            var checkedOnly = new ImportUnitsResponse { UnitCount = parsed.IsSuccess ? parsed.Value.Length : 0 };
+            if (!parsed.IsSuccess) checkedOnly.RowErrors.AddRange(parsed.Problem.ToCsvRowErrors());
+            return checkedOnly;
+        }
+
+        if (!parsed.IsSuccess) throw parsed.Problem.ToGrpc();
+        return await api.ChangeAsync(context, caller, request, request.RequestId, async cancellationToken =>
+        {
+            var summary = await api.AskAsync(caller, cancellationToken, () => Directory.ImportUnitsAsync(request.CsvContent));
+            var response = new ImportUnitsResponse { UnitCount = summary.Units, CreatedCount = summary.Created, UpdatedCount = summary.Updated };
+            response.Units.AddRange(parsed.Value.Select(u => ResourceNames.Unit.Format(u.Id.Value)));
+            return response;
+        });
+    }
+}

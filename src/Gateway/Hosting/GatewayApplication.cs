@@ -1,0 +1,46 @@
+using OrleansTilsyn.Gateway.Api;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Security;
+
+namespace OrleansTilsyn.Gateway.Hosting;
+
+/// <summary>The whole gateway (Program.cs and the tests build it the same way): listeners, the gRPC layer,
+/// the tilsyn.v1 services, security, and a co-hosted silo on the configured store.</summary>
+public static class GatewayApplication
+{
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var endpoints = builder.Configuration.GetSection(GatewayEndpointOptions.SectionName).Get<GatewayEndpointOptions>() ?? new();
+        if (endpoints.HasAnyPort)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGateway(endpoints));
+        }
+
+        builder.Services.AddGrpcGateway(builder.Configuration.GetSection(GrpcGatewayOptions.SectionName));
+        builder.AddTilsynApi();
+        builder.AddTilsynSecurity();
+        builder.Services.AddReportsApi();
+        builder.AddCoHostedSilo();
+
+        var app = builder.Build();
+        var bench = builder.Configuration.GetValue<bool>(BenchEndpoints.ConfigKey);
+        if (bench)
+        {
+            app.MapBenchEndpoints();
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapReportPrintRoute();
+        app.MapGrpcServices(registry =>
+        {
+            if (bench)
+            {
+                BenchEndpoints.RegisterBenchEcho(registry);
+            }
+
+            TilsynApi.Register(registry);
+        }).RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Google.Protobuf.WellKnownTypes;
+using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Gateway.Grpc;
+
+namespace OrleansTilsyn.Gateway.Tests.Domain;
+
+/// <summary>A deadline ends the wait for a grain call that is still running; a change with a request_id
+/// still runs to its end, once, so a retry finds its outcome.</summary>
+public sealed class DeadlineTests
+{
+    private const string Schedule = "/tilsyn.v1.Loops/ScheduleConversation";
+    private const string ConversationName = "units/strandens-dagtilbud/loop/conversations/2026-Spring";
+
+    [Fact]
+    public async Task DeadlineEndsTheCallWhileTheGrainIsStillWritingAndARetryFindsTheChangeAppliedOnce()
+    {
+        var store = new GatedStore("unit");
+        await using var gateway = await DomainGateway.StartAsync(store: store);
+        var unit = new GrainId("unit", "strandens-dagtilbud");
+        var auditBefore = (await store.ReadAuditAsync(unit, CancellationToken.None)).Count;
+        var request = new ScheduleConversationRequest
+        {
+            Name = ConversationName,
+            ScheduledFor = Timestamp.FromDateTimeOffset(DomainGateway.Start.AddDays(3)),
+            RequestId = "deadline-1",
+        };
+
+        store.Close();
+        var late = await gateway.CallAsync(Schedule, request, gateway.Chief(), timeout: "400m");
+        var stillWriting = store.Waiting;
+        store.Release();
+        var retry = await gateway.OkAsync(Schedule, request, gateway.Chief(), Conversation.Parser);
+        var auditAfter = await store.ReadAuditAsync(unit, CancellationToken.None);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, late.Status);
+        Assert.Equal(1, stillWriting);
+        Assert.Equal(ConversationStatus.Scheduled, retry.Status);
+        Assert.Equal(auditBefore + 1, auditAfter.Count);
+        Assert.Equal("chief:bu-chef-1", auditAfter[^1].Actor);
+        Assert.Empty(gateway.HandlerFailures);
+    }
+}

@@ -1,0 +1,129 @@
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Hosting;
+using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Silo.Storage;
+
+namespace OrleansTilsyn.Gateway.Tests.Domain;
+
+/// <summary>
+/// The whole gateway as Program.cs builds it (tilsyn.v1 services over a co-hosted silo, security, the
+/// demo organisation seeded on an empty store) on loopback ports chosen by the OS, in-memory store by
+/// default, the domain clock started at <see cref="Start"/>. Tokens are signed with its local key.
+/// </summary>
+internal sealed class DomainGateway : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 4, 20, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplication _app;
+    private readonly string? _ownedDataDirectory;
+
+    private DomainGateway(WebApplication app, string? ownedDataDirectory, ListLoggerProvider logs)
+    {
+        _app = app;
+        _ownedDataDirectory = ownedDataDirectory;
+        Logs = logs;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).ToArray();
+        Client = new GrpcTestClient(addresses[0], addresses[1]);
+    }
+
+    public GrpcTestClient Client { get; }
+
+    public ListLoggerProvider Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IGrainStore Store => Services.GetRequiredService<IGrainStore>();
+
+    /// <param name="settings">Configuration on top of the defaults (memory store, Clock:Start, no reminder polling).</param>
+    /// <param name="store">A store to use instead of the configured engine.</param>
+    /// <param name="dataDirectory">Reuse a data folder (a second start on the same SQLite file); a new temporary one otherwise.</param>
+    public static async Task<DomainGateway> StartAsync(IDictionary<string, string?>? settings = null, IGrainStore? store = null, string? dataDirectory = null)
+    {
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("tilsyn-domain-").FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = data, EnvironmentName = "Production" });
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Storage:Engine"] = "memory",
+            ["Storage:DataDirectory"] = data,
+            ["Gateway:Endpoints:Host"] = "127.0.0.1",
+            ["Gateway:Endpoints:GrpcPort"] = "0",
+            ["Gateway:Endpoints:HttpPort"] = "0",
+            ["Clock:Start"] = Start.ToString("O"),
+            ["Silo:PollReminders"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        var logs = new ListLoggerProvider();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
+        if (store is not null)
+        {
+            builder.Services.AddSingleton(store);
+        }
+
+        var app = GatewayApplication.Build(builder);
+        await app.StartAsync();
+        return new DomainGateway(app, dataDirectory is null ? data : null, logs);
+    }
+
+    public string Token(CallerRole role, string roleId, params string[] units) =>
+        new LocalTokenIssuer(Services.GetRequiredService<LocalSigningKey>(), AuthOptions.LocalIssuer, AuthOptions.DefaultAudience, TimeProvider.System)
+            .Issue(new TokenIdentity("test", $"person-{roleId}", role, roleId, [.. units], "test"), TimeSpan.FromHours(1));
+
+    public string Administration => Token(CallerRole.Administration, "forvaltningen-1");
+
+    public string Chief(string chiefId = "bu-chef-1") => Token(CallerRole.Chief, chiefId);
+
+    public string Leader(string unit) => Token(CallerRole.Leader, $"leder-{unit}", unit);
+
+    /// <summary>Native gRPC call with a token and an optional grpc-timeout header value (e.g. <c>300m</c>).</summary>
+    public Task<GrpcResult> CallAsync(string path, byte[] body, string? token, string? timeout = null) =>
+        Client.CallAsync(path, body, r =>
+        {
+            if (token is not null) r.Headers.TryAddWithoutValidation("authorization", $"Bearer {token}");
+            if (timeout is not null) r.Headers.TryAddWithoutValidation("grpc-timeout", timeout);
+        });
+
+    public Task<GrpcResult> CallAsync(string path, IMessage request, string? token, string? timeout = null) => CallAsync(path, Frames.Message(request), token, timeout);
+
+    /// <summary>The response of a call that must succeed.</summary>
+    public async Task<T> OkAsync<T>(string path, IMessage request, string? token, MessageParser<T> parser)
+        where T : IMessage<T>
+    {
+        var result = await CallAsync(path, request, token);
+        Assert.True(result.Status == StatusCode.OK, $"{path}: {result.Status} {result.StatusMessage}");
+        return result.Single(parser);
+    }
+
+    public async Task<string> HealthAsync()
+    {
+        var result = await Client.CallAsync("/grpc.health.v1.Health/Check", new Health.V1.HealthCheckRequest());
+        return result.Single(Health.V1.HealthCheckResponse.Parser).Status.ToString();
+    }
+
+    /// <summary>Handler failures the protocol layer logged as errors (an unexpected exception in a tilsyn.v1 handler).</summary>
+    public IEnumerable<ListLoggerProvider.LogEntry> HandlerFailures =>
+        Logs.Entries.Where(e => e.Level >= LogLevel.Error && e.Category == GrpcEndpointRouteBuilderExtensions.LoggerCategory);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownedDataDirectory is not null)
+        {
+            Directory.Delete(_ownedDataDirectory, recursive: true);
+        }
+    }
+}
