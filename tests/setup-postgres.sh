@@ -36,12 +36,12 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
+# A role of its own per run: re-keying a shared role would break runs already using it.
 db="tilsyn_test_$$_$(date +%s)"
-role="tilsyn_test"
+role="$db"
 password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 psql_admin() { as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$port" "$@" >&2; }
-psql_admin -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role LOGIN CREATEDB; END IF; END\$\$;"
-psql_admin -c "ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';"
+psql_admin -c "CREATE ROLE $role LOGIN CREATEDB PASSWORD '$password';"
 psql_admin -c "CREATE DATABASE $db OWNER $role;"
 log "database $db ready on port $port"
 echo "Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=$db;Maximum Pool Size=50"
