@@ -26,7 +26,7 @@ public static class ReportsApiExtensions
             if (!decision.IsAllowed)
                 return Results.Text(decision.Message, "text/plain", statusCode: decision.Code == StatusCode.NotFound ? 404 : 403);
             Result<string> html;
-            using (CallContext.As(caller.ToGrainActor()))
+            using (CallContext.As(caller.ToActor()))
                 html = await grains.GetGrain<IReportGrain>($"{unit}/tilsyn/{year}").RenderPrintableAsync(version);
             if (html.IsSuccess) return Results.Content(html.Value, "text/html; charset=utf-8");
             var status = html.Problem.Kind switch

@@ -87,7 +87,7 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
     {
         var unit = UnitOf(reportId);
         var caller = await context.RequireUnitAccessAsync(action, unit);
-        using var _ = CallContext.As(caller.ToGrainActor());
+        using var _ = CallContext.As(caller.ToActor());
         return await call(grains.GetGrain<IReportGrain>(reportId));
     }
 
@@ -97,7 +97,7 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
     {
         if (unitId.Length == 0) throw GrpcErrors.InvalidArgument("Invalid request.", ("unit_id", "must not be empty"));
         var caller = await context.RequireUnitAccessAsync(action, unitId);
-        using var _ = CallContext.As(caller.ToGrainActor());
+        using var _ = CallContext.As(caller.ToActor());
         var unit = grains.GetGrain<IUnitGrain>(unitId);
         if (command is not null) (await command(unit)).OrThrow();
         return (await unit.GetSupervisionCaseAsync(year)).OrThrow().ToApi();
@@ -118,13 +118,10 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
 /// <summary>How the Reports service acts on the grains as the caller.</summary>
 internal static class ReportCallerExtensions
 {
-    /// <summary>The grain actor: id = the role id (the domain compares it with the unit's chief and board), role = the role name.</summary>
-    public static Actor ToGrainActor(this Caller caller) => new(caller.RoleId, caller.RoleName);
-
     /// <summary>The caller as a grain actor once the decision allows; the denial as a gRPC status otherwise.</summary>
     public static Actor Then(this AccessDecision decision, GrpcCallContext context)
     {
         decision.ThrowIfNotAllowed();
-        return context.GetCaller().ToGrainActor();
+        return context.GetCaller().ToActor();
     }
 }
