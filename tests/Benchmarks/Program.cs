@@ -26,7 +26,7 @@ if (name is null || (name != "all" && scenarios.All(s => s.Name != name)))
     Console.WriteLine($"usage: dotnet run -c Release --project tests/Benchmarks -- <{string.Join("|", scenarios.Select(s => s.Name))}|all> " +
         "[--repetitions 5] [--warmups 1] [--seconds 3] [--profile]");
     Console.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- simulate --units 10000 --loops 1 --store sqlite|postgres|memory [--connection ...]");
-    Console.WriteLine("           [--on-time 0.9] [--late-records 0.1] [--one-to-ones 0.9] [--seed 1] [--parallelism 64] [--keep]");
+    Console.WriteLine("           [--on-time 0.9] [--late-records 0.1] [--one-to-ones 0.9] [--seed 1] [--parallelism 256] [--keep]");
     return 2;
 }
 

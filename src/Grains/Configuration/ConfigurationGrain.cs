@@ -27,13 +27,22 @@ public sealed class ConfigurationGrain : Grain<ConfigurationState>, IConfigurati
     {
         if (Actors.RequireAdministration("change the annual wheel") is { } denied) return denied;
         if (change?.Key is null) return Problem.Invalid("key", "is required");
-        var settings = change.Settings.ToDomain();
-        if (!settings.IsSuccess) return settings.Problem;
+        if (change.Settings is null) return Problem.Invalid("settings", "is required");
+        var (settings, unparsable) = change.Settings.Parse();
         var key = change.Key.ToDomain();
-        var next = State.Wheel.AddVersion(key, change.EffectiveFrom, settings.Value, CallContext.Actor.ToString(), change.Reason, Now);
-        if (!next.IsSuccess) return next.Problem;
-        await CommitAsync(State with { Wheel = next.Value }, "AddWheelVersion", detail: $"{key} from {change.EffectiveFrom:yyyy-MM-dd}");
-        return next.Value.Versions[^1].ToDto();
+        var next = State.Wheel.AddVersion(key, change.EffectiveFrom, settings, CallContext.Actor.ToString(), change.Reason, Now);
+        if (unparsable.Any || !next.IsSuccess) return AllViolations(settings, unparsable, next.Problem);
+        await CommitAsync(State with { Wheel = next.Ok }, "AddWheelVersion", detail: $"{key} from {change.EffectiveFrom:yyyy-MM-dd}");
+        return next.Ok.Versions[^1].ToDto();
+    }
+
+    /// <summary>Every violation at once: unparsable days, then the domain's rules (settings fields under "settings.", none twice).</summary>
+    private static Problem AllViolations(WheelSettings settings, Domain.Violations unparsable, Problem? rules)
+    {
+        var settingsFields = WheelSettingsRules.Validate(settings).Select(v => v.Field).ToHashSet(StringComparer.Ordinal);
+        var ruled = (rules?.Violations ?? []).Select(v => settingsFields.Contains(v.Field) ? v with { Field = $"settings.{v.Field}" } : v);
+        var all = unparsable.Items.Concat(ruled.Where(v => !unparsable.Items.Any(u => u.Field == v.Field)));
+        return Problem.Invalid("The wheel version is not valid.", all);
     }
 
     public Task<WheelVersionDto> ResolveWheelAsync(WheelKeyDto key, DateOnly loopStart) =>

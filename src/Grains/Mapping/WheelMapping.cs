@@ -33,6 +33,13 @@ public static class WheelMapping
     public static Result<WheelSettings> ToDomain(this WheelSettingsDto? s)
     {
         if (s is null) return Problem.Invalid("settings", "is required");
+        var (settings, violations) = Parse(s);
+        return violations.ToResult("The wheel settings are not valid.", () => settings);
+    }
+
+    /// <summary>The settings with every unparsable day replaced by 01-01, and a violation for each such day (fields "settings.…").</summary>
+    public static (WheelSettings Settings, Violations Violations) Parse(this WheelSettingsDto s)
+    {
         var v = new Violations();
         var seasons = s.Seasons.OrEmpty().Select((w, i) => new SeasonWindow(w.Season,
             Day(w.DataRelease, $"settings.seasons[{i}].dataRelease", v), Day(w.WindowOpen, $"settings.seasons[{i}].windowOpen", v),
@@ -42,7 +49,7 @@ public static class WheelMapping
             s.OneToOnesPerYear, s.OneToOneNoticeDays, Day(s.BoardReportDue, "settings.boardReportDue", v), s.BoardReportNoticeDays,
             s.ChiefReviewDays, s.FollowUpMeetingDays, s.FocusAreaOverviewDays, Day(s.OpsamlingDue, "settings.opsamlingDue", v),
             [.. s.Participants.OrEmpty().Select(p => new ParticipantRequirement(p.Role, p.Attendance))], s.BoardPerspectiveAtLaterConversations);
-        return v.ToResult("The wheel settings are not valid.", () => settings);
+        return (settings, v);
     }
 
     private static MonthDay Day(string? text, string field, Violations v)

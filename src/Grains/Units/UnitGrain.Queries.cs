@@ -42,16 +42,16 @@ public sealed partial class UnitGrain
 
     public async Task<Result<DocumentDto>> GetDocumentAsync(DocumentKind kind, string occurrence)
     {
-        var readable = Readable(ScopeOf(kind));
+        var readable = Readable(UnitReadModels.ScopeOf(kind));
         return readable.IsSuccess ? await DocumentAsync(kind, occurrence) : readable.Problem;
     }
 
     public Task<Result<UnitFocusAreasDto>> GetFocusAreasAsync(string loop) => Task.FromResult(
-        Readable(ReadScope.Status).Then(s => Inputs.Loop(loop).Then(l => FocusAreasOf(s, l))));
+        Readable(ReadScope.Status).Then(s => Inputs.Loop(loop).Then(l => UnitReadModels.FocusAreasOf(s, l))));
 
     public async Task<Result<UnitOpsamlingDto>> GetOpsamlingAsync(string loop)
     {
-        var found = Readable(ReadScope.Meetings).Then(s => Inputs.Loop(loop).Then(l => OpsamlingOf(s, l)));
+        var found = Readable(ReadScope.Meetings).Then(s => Inputs.Loop(loop).Then(l => UnitReadModels.OpsamlingOf(s, l)));
         if (!found.IsSuccess || found.Value.SubmittedAt is null) return found;
         var text = await DocumentAsync(DocumentKind.Opsamling, loop);
         return found.Value with { Summary = text.IsSuccess ? text.Value.Versions[^1].Content.Text : null };
@@ -59,7 +59,7 @@ public sealed partial class UnitGrain
 
     public Task<Problem?> AuthorizeReadAsync(DocumentKind kind)
     {
-        var readable = Readable(ScopeOf(kind));
+        var readable = Readable(UnitReadModels.ScopeOf(kind));
         return Task.FromResult(readable.IsSuccess ? null : readable.Problem);
     }
 
@@ -84,32 +84,5 @@ public sealed partial class UnitGrain
         if (!actor.IsSuccess) return actor.Problem;
         if (Loop is not { } loop) return NotRegistered();
         return LoopPermissions.CheckRead(loop.Unit, actor.Value, scope) is { } denied ? denied : loop;
-    }
-
-    private static ReadScope ScopeOf(DocumentKind kind) => kind switch
-    {
-        DocumentKind.OneToOneRecord => ReadScope.OneToOnes,
-        DocumentKind.BoardStatement => ReadScope.Status,
-        _ => ReadScope.Meetings,
-    };
-
-    private static Result<UnitFocusAreasDto> FocusAreasOf(UnitLoopState s, LoopId loop)
-    {
-        var u = s.Unit;
-        if (loop == s.Loop)
-            return new UnitFocusAreasDto(u.Id.Value, u.Name, u.Sector, loop.ToString(), s.FocusAreaHistory.Length, [.. s.FocusAreas.Select(MeetingMapping.ToDto)]);
-        var past = s.PastLoops.FirstOrDefault(p => p.Loop == loop);
-        if (past is null) return Problem.NotFound($"Unit {u.Id} was not tracked in loop {loop}.");
-        return new UnitFocusAreasDto(u.Id.Value, u.Name, u.Sector, loop.ToString(), past.FocusAreas.IsEmpty ? 0 : 1, [.. past.FocusAreas.Select(MeetingMapping.ToDto)]);
-    }
-
-    private static Result<UnitOpsamlingDto> OpsamlingOf(UnitLoopState s, LoopId loop)
-    {
-        var u = s.Unit;
-        Opsamling? done;
-        if (loop == s.Loop) done = s.Opsamling;
-        else if (s.PastLoops.FirstOrDefault(p => p.Loop == loop) is { } past) done = past.Opsamling;
-        else return Problem.NotFound($"Unit {u.Id} was not tracked in loop {loop}.");
-        return new UnitOpsamlingDto(u.Id.Value, u.Name, u.Sector, loop.ToString(), done?.SubmittedBy, done?.SubmittedAt, null);
     }
 }

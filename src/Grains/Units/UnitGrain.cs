@@ -40,7 +40,8 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
     }
 
     /// <summary>Commits the outcome (state, reminders, outbox) and then delivers its documents and task changes.</summary>
-    private async Task<CommandAck> ApplyAsync(string command, LoopOutcome outcome, Domain.Organisation.Unit? nextLoopUnit = null)
+    /// <remarks>The unit for the next loop is kept while the loop runs, replaced when <paramref name="replaceNextLoopUnit"/>, dropped when a loop starts.</remarks>
+    private async Task<CommandAck> ApplyAsync(string command, LoopOutcome outcome, bool replaceNextLoopUnit = false, Domain.Organisation.Unit? nextLoopUnit = null)
     {
         foreach (var change in outcome.Effects.Reminders)
         {
@@ -55,7 +56,7 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
         await CommitAsync(new UnitGrainState
         {
             Loop = UnitStateCodec.Encode(outcome.State),
-            NextLoopUnit = nextLoopUnit ?? (outcome.State.Loop == Loop?.Loop ? State.NextLoopUnit : null),
+            NextLoopUnit = replaceNextLoopUnit ? nextLoopUnit : outcome.State.Loop == Loop?.Loop ? State.NextLoopUnit : null,
             Outbox = outbox.IsEmpty ? null : outbox,
         }, command);
         _loop = outcome.State;

@@ -23,7 +23,7 @@ public sealed record SimulationOptions
     public DateOnly Start { get; init; } = new(2023, 3, 30);
 
     /// <summary>Units acted for at once (each unit's own actions run in order).</summary>
-    public int Parallelism { get; init; } = 64;
+    public int Parallelism { get; init; } = 256;
 
     public int UnitsPerChief { get; init; } = 25;
 

@@ -54,27 +54,15 @@ public sealed class Simulator
         var setup = wall.Elapsed;
         Report($"set up {_units.Length:N0} units in {setup.TotalSeconds:0.0} s");
 
-        var tAdvance = new Stopwatch(); var tActs = new Stopwatch();
         for (var day = _options.Start.AddDays(1); day <= _options.End; day = day.AddDays(1))
         {
-            tAdvance.Start();
             await driver.AdvanceToAsync(At(day, 6), cancellationToken);
-            tAdvance.Stop();
             if (!_agenda.TryRemove(day, out var actions)) continue;
             var ordered = actions.OrderBy(a => a.Morning ? 0 : 1).ToArray();
-            tAdvance.Start();
             await driver.AdvanceToAsync(At(day, 7), cancellationToken);
-            tAdvance.Stop();
-            tActs.Start();
             await RunAsync(silo.GrainFactory, people, ordered.Where(a => a.Morning), clock, cancellationToken);
-            tActs.Stop();
-            tAdvance.Start();
             await driver.AdvanceToAsync(At(day, 13), cancellationToken);
-            tAdvance.Stop();
-            tActs.Start();
             await RunAsync(silo.GrainFactory, people, ordered.Where(a => !a.Morning), clock, cancellationToken);
-            tActs.Stop();
-            if (day.Day == 1) Report($"advance {tAdvance.Elapsed.TotalSeconds:0.0} acts {tActs.Elapsed.TotalSeconds:0.0} gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalSeconds:0.0}");
             if (day.Day == 1 && day.Month % 3 == 1) Report($"{day:yyyy-MM}: {people.Commands:N0} commands, {reminders.Count:N0} reminders, {wall.Elapsed.TotalSeconds:0} s");
         }
 

@@ -22,7 +22,7 @@ public sealed class BoardReportTests
         var s = Due();
         var task = Assert.Single(s.Tasks.Items);
         Assert.Equal((TaskKind.SubmitBoardReport, AssigneeRole.Board, new DateOnly(2023, 11, 1)), (task.Kind, task.Assignee, task.Due));
-        var overdue = LoopReminders.OnReminder(s, ReminderNames.TaskOverdue(task.LocalKey), At(2023, 11, 2, 0), At(2023, 11, 2, 0));
+        var overdue = LoopReminders.OnReminder(s, ReminderNames.TasksOverdue, At(2023, 11, 2, 0), At(2023, 11, 2, 0));
         Assert.Equal(TaskState.Overdue, overdue.State.Tasks.Items[0].State);
         Assert.Equal(1, LoopQueries.Health(overdue.State, At(2023, 11, 2)).BoardReportsOverdue);
     }

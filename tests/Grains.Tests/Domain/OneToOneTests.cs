@@ -31,7 +31,7 @@ public sealed class OneToOneTests
     {
         var (s, o) = ComingDue();
         var late = Grains.Domain.Calendar.DomainDates.EndOf(o.Slot.Due);
-        var outcome = LoopReminders.OnReminder(s, ReminderNames.TaskOverdue(s.Tasks.Items[0].LocalKey), late, late);
+        var outcome = LoopReminders.OnReminder(s, ReminderNames.TasksOverdue, late, late);
         Assert.Equal(TaskState.Overdue, outcome.State.Tasks.Items[0].State);
         Assert.True(outcome.State.FindOneToOne(Key)!.IsOverdue(late));
         Assert.Equal(1, LoopQueries.Health(outcome.State, late).OneToOnesOverdue);

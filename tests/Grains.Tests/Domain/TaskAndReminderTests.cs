@@ -18,8 +18,8 @@ public sealed class TaskAndReminderTests
         Assert.Equal("data-package-released:2023-Autumn", ReminderNames.DataPackageReleased(Autumn2023));
         Assert.Equal("one-to-one-due:2023-Spring.2", ReminderNames.OneToOneDue("2023-Spring.2"));
         Assert.Equal("next-loop:0-6/2025", ReminderNames.NextLoop(Loop0To6Of2023.Next()));
-        Assert.True(ReminderNames.TryParse("task-overdue:WriteMinutes/2023-Spring/Leader", out var kind, out var arg));
-        Assert.Equal((ReminderKind.TaskOverdue, "WriteMinutes/2023-Spring/Leader"), (kind, arg));
+        Assert.True(ReminderNames.TryParse(ReminderNames.TasksOverdue, out var kind, out var arg));
+        Assert.Equal(("task-overdue:open", ReminderKind.TaskOverdue, "open"), (ReminderNames.TasksOverdue, kind, arg));
     }
 
     [Fact]
@@ -83,10 +83,12 @@ public sealed class TaskAndReminderTests
         var s = LoopReminders.OnReminder(Started(Unit()), WindowOpen, At(2023, 4, 1, 0), At(2023, 4, 1, 0)).State;
         var task = s.Tasks.Items.Single();
         Assert.Equal(new DateOnly(2023, 6, 15), task.Due);
-        var overdue = LoopReminders.OnReminder(s, ReminderNames.TaskOverdue(task.LocalKey), At(2023, 6, 16, 0), At(2023, 6, 16, 0));
+        Assert.Equal(At(2023, 6, 16, 0), LoopReminderPlan.ExpectedDue(s, ReminderNames.TasksOverdue));
+        var overdue = LoopReminders.OnReminder(s, ReminderNames.TasksOverdue, At(2023, 6, 16, 0), At(2023, 6, 16, 0));
         Assert.Equal(TaskState.Overdue, Assert.Single(overdue.Effects.TasksUpdated).State);
         Assert.Equal(1, LoopQueries.Health(overdue.State, At(2023, 6, 16)).ConversationsOverdue);
-        var again = LoopReminders.OnReminder(overdue.State, ReminderNames.TaskOverdue(task.LocalKey), At(2023, 6, 16, 0), At(2023, 6, 16, 1));
+        Assert.Contains(overdue.Effects.Reminders, r => r is ReminderChange.Cancel { Name: "task-overdue:open" });
+        var again = LoopReminders.OnReminder(overdue.State, ReminderNames.TasksOverdue, At(2023, 6, 16, 0), At(2023, 6, 16, 1));
         Assert.True(again.Effects.IsEmpty);
     }
 
@@ -103,8 +105,7 @@ public sealed class TaskAndReminderTests
         var minutes = held.Effects.TasksRaised.Single(t => t.Kind == TaskKind.WriteMinutes);
         Assert.Equal((AssigneeRole.Leader, new DateOnly(2023, 5, 24)), (minutes.Assignee, minutes.Due));
         Assert.Contains(held.Effects.TasksRaised, t => t.Kind == TaskKind.ChooseFocusAreas);
-        Assert.Contains(held.Effects.Reminders, r => r is ReminderChange.Cancel c && c.Name.StartsWith("task-overdue:HoldConversation", StringComparison.Ordinal));
-        Assert.Contains(held.Effects.Reminders, r => r is ReminderChange.Schedule c && c.Name == "task-overdue:WriteMinutes/2023-Spring/Leader" && c.DueAt == At(2023, 5, 25, 0));
+        Assert.Equal(new ReminderChange.Schedule(ReminderNames.TasksOverdue, At(2023, 5, 25, 0)), Assert.Single(held.Effects.Reminders));
     }
 
     [Fact]

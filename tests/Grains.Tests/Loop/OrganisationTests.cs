@@ -70,6 +70,26 @@ public sealed class OrganisationTests
     }
 
     [Fact]
+    public async Task AChangedFlagTakesEffectWithTheNextLoopAndCanBeTakenBack()
+    {
+        await using var h = await LoopHarness.StartAsync();
+        await h.SeedAsync();
+        await h.AdvanceToAsync(new DateTimeOffset(2023, 4, 2, 9, 0, 0, TimeSpan.Zero));
+        var special = UnitsCsv.Replace("leder-dt-1,bestyrelse-dt-1,false,false", "leder-dt-1,bestyrelse-dt-1,false,true", StringComparison.Ordinal);
+        Assert.Equal(1, (await h.Ok(Admin, _ => Directory(h).ImportUnitsAsync(special))).Updated);
+        Assert.False((await h.Ok(Admin, g => g.GetGrain<IUnitGrain>("dt-1").GetStatusAsync())).Unit.Special);
+        Assert.Equal(0, (await h.Ok(Admin, _ => Directory(h).ImportUnitsAsync(special))).Updated);
+        Assert.Equal(1, (await h.Ok(Admin, _ => Directory(h).ImportUnitsAsync(UnitsCsv))).Updated);
+        await h.AdvanceToAsync(new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        var next = await h.Ok(Admin, g => g.GetGrain<IUnitGrain>("dt-1").GetStatusAsync());
+        Assert.Equal(("0-6/2025", false), (next.Loop, next.Unit.Special));
+
+        Assert.Equal(1, (await h.Ok(Admin, _ => Directory(h).ImportUnitsAsync(special))).Updated);
+        await h.AdvanceToAsync(new DateTimeOffset(2027, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.True((await h.Ok(Admin, g => g.GetGrain<IUnitGrain>("dt-1").GetStatusAsync())).Unit.Special);
+    }
+
+    [Fact]
     public async Task TheDemoSeedsUnitsThemesAndDataPackages()
     {
         await using var h = await LoopHarness.StartAsync();

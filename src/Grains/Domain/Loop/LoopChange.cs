@@ -8,10 +8,12 @@ namespace OrleansTilsyn.Grains.Domain.Loop;
 
 /// <summary>
 /// Accumulates one transition: the state as it changes and the effects it causes. Local to a pure
-/// function (never stored); raising a task also schedules its overdue reminder, closing cancels it.
+/// function (never stored). When done, it moves the unit's one overdue check to the earliest due day of
+/// its open tasks (see <see cref="ReminderNames.TasksOverdue"/>).
 /// </summary>
 internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
 {
+    private readonly DateTimeOffset? _overdueCheckBefore = NextOverdueCheck(state);
     private readonly List<LoopTask> _raised = [];
     private readonly List<LoopTask> _updated = [];
     private readonly List<LoopTask> _closed = [];
@@ -34,7 +36,6 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
         if (raised is null) return;
         State = State with { Tasks = book };
         _raised.Add(raised);
-        if (!overdue) Schedule(ReminderNames.TaskOverdue(raised.LocalKey), DomainDates.EndOf(due));
     }
 
     public void Close(TaskKind kind, string occurrence, AssigneeRole assignee, string by)
@@ -43,7 +44,6 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
         if (closed is null) return;
         State = State with { Tasks = book };
         _closed.Add(closed);
-        Cancel(ReminderNames.TaskOverdue(closed.LocalKey));
     }
 
     /// <summary>Closes the task of this kind and occurrence for every assignee.</summary>
@@ -69,6 +69,24 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
     public void Write(LoopDocument document) => _documents.Add(document);
 
     /// <summary>The outcome; done tasks closed longer ago than <see cref="TaskBook.KeepDoneDays"/> leave the book.</summary>
-    public LoopOutcome Done() =>
-        new(State with { Tasks = State.Tasks.Prune(Now) }, new LoopEffects([.. _raised], [.. _updated], [.. _closed], [.. _reminders], [.. _documents]));
+    public LoopOutcome Done()
+    {
+        var next = NextOverdueCheck(State);
+        if (next != _overdueCheckBefore)
+        {
+            if (next is { } at) Schedule(ReminderNames.TasksOverdue, at);
+            else Cancel(ReminderNames.TasksOverdue);
+        }
+
+        return new(State with { Tasks = State.Tasks.Prune(Now) }, new LoopEffects([.. _raised], [.. _updated], [.. _closed], [.. _reminders], [.. _documents]));
+    }
+
+    /// <summary>When the earliest open (not yet overdue) task becomes overdue; null when there is none.</summary>
+    public static DateTimeOffset? NextOverdueCheck(UnitLoopState s)
+    {
+        DateOnly? earliest = null;
+        foreach (var t in s.Tasks.Items)
+            if (t.State == TaskState.Open && (earliest is null || t.Due < earliest)) earliest = t.Due;
+        return earliest is { } day ? DomainDates.EndOf(day) : null;
+    }
 }

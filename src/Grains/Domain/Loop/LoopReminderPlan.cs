@@ -40,7 +40,7 @@ public static class LoopReminderPlan
         switch (kind)
         {
             case ReminderKind.TaskOverdue:
-                return s.Tasks.FindByLocalKey(key) is { } task ? DomainDates.EndOf(task.Due) : null;
+                return name == ReminderNames.TasksOverdue ? LoopChange.NextOverdueCheck(s) : null;
             case ReminderKind.DataPackageReleased or ReminderKind.ConversationWindowOpen:
                 if (!Period.TryParse(key, out var period) || s.FindConversation(period) is not { } c || c.Status == ConversationStatus.BeforeTracking) return null;
                 return DomainDates.StartOf(kind == ReminderKind.DataPackageReleased ? c.Slot.DataRelease : c.Slot.WindowOpen);

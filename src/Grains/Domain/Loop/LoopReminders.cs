@@ -25,7 +25,7 @@ public static class LoopReminders
             case ReminderKind.OneToOneDue: OneToOneComingDue(change, arg); break;
             case ReminderKind.BoardReportDue: BoardReportComingDue(change, int.Parse(arg, System.Globalization.CultureInfo.InvariantCulture)); break;
             case ReminderKind.LoopEnd: LoopEnded(change); break;
-            case ReminderKind.TaskOverdue: TaskOverdue(change, arg); break;
+            case ReminderKind.TaskOverdue: TasksOverdue(change, dueAt); break;
         }
         return change.Done();
     }
@@ -73,11 +73,14 @@ public static class LoopReminders
         change.Raise(TaskKind.Opsamling, change.State.Loop.ToString(), AssigneeRole.Leader, change.State.Calendar.OpsamlingDue);
     }
 
-    private static void TaskOverdue(LoopChange change, string localKey)
+    /// <summary>Every open task whose due day ended by <paramref name="dueAt"/> is overdue now.</summary>
+    private static void TasksOverdue(LoopChange change, DateTimeOffset dueAt)
     {
-        if (change.State.Tasks.FindByLocalKey(localKey) is not { } task) return;
-        change.MarkOverdue(task.Id);
-        if (task is { Kind: TaskKind.SubmitBoardReport, Assignee: AssigneeRole.Board })
-            BoardReportCommands.BoardTaskOverdue(change, int.Parse(task.Occurrence, System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var task in change.State.Tasks.Items.Where(t => t.State == TaskState.Open && DomainDates.EndOf(t.Due) <= dueAt).ToArray())
+        {
+            change.MarkOverdue(task.Id);
+            if (task is { Kind: TaskKind.SubmitBoardReport, Assignee: AssigneeRole.Board })
+                BoardReportCommands.BoardTaskOverdue(change, int.Parse(task.Occurrence, System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }

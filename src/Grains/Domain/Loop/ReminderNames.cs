@@ -41,7 +41,12 @@ public static class ReminderNames
     /// <summary>Fires at the treatment that starts <paramref name="next"/>.</summary>
     public static string NextLoop(LoopId next) => Of(ReminderKind.NextLoop, next.ToString());
 
-    public static string TaskOverdue(string taskLocalKey) => Of(ReminderKind.TaskOverdue, taskLocalKey);
+    /// <summary>
+    /// The unit's one overdue check: due when the earliest open task's due day has passed. Every transition
+    /// moves it to the next such instant (or cancels it), so raising or closing a task touches no reminder
+    /// unless the earliest due day changes.
+    /// </summary>
+    public static string TasksOverdue { get; } = Of(ReminderKind.TaskOverdue, "open");
 
     public static string Of(ReminderKind kind, string argument) => $"{Prefixes.First(p => p.Kind == kind).Prefix}:{argument}";
 

@@ -20,10 +20,10 @@ public sealed partial class UnitGrain
         var u = validated.Value;
         if (u.Id.Value != Key) return Problem.Invalid("id", $"must be the unit grain's key '{Key}'");
         if (Loop is not { } loop) return await StartAsync(u);
-        if (SameUnit(loop.Unit, u) && (State.NextLoopUnit is null ? SameFlags(loop.Unit, u) : SameUnit(State.NextLoopUnit, u))) return Unchanged();
+        if (SameUnit(State.NextLoopUnit ?? loop.Unit, u)) return Unchanged();
         var outcome = UnitCommands.Update(loop, u, Actors.Current().Ok, Now);
         if (!outcome.IsSuccess) return outcome.Problem;
-        return await ApplyAsync("UpdateUnit", outcome.Value, SameFlags(loop.Unit, u) ? null : u);
+        return await ApplyAsync("UpdateUnit", outcome.Value, replaceNextLoopUnit: true, SameFlags(loop.Unit, u) ? null : u);
     }
 
     public Task<Result<CommandAck>> SetThemesAsync(ThemeSetDto themes) => RunOrSkipAsync("SetThemes", s =>
