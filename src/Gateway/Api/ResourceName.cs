@@ -50,7 +50,7 @@ public sealed class ResourceName
     public FrozenDictionary<string, string> Parse(string? name, string field) =>
         TryParse(name, out var values)
             ? values
-            : throw GrpcErrors.InvalidArgument($"'{name}' is not a valid {field}.", (field, $"must look like {Pattern}"));
+            : throw GrpcErrors.InvalidArgument($"'{GrpcErrors.Shorten(name ?? "", 100)}' is not a valid {field}.", (field, $"must look like {Pattern}"));
 
     /// <summary>The name with the variables filled in order, e.g. <c>Format("strandens-dagtilbud", "2025-Spring")</c>.</summary>
     public string Format(params string[] values)

@@ -6,17 +6,39 @@ namespace OrleansTilsyn.Gateway.Grpc;
 /// where a client can act on them.</summary>
 public static class GrpcErrors
 {
-    /// <summary>INVALID_ARGUMENT with a google.rpc.BadRequest listing each invalid field.</summary>
+    /// <summary>Largest google.rpc.BadRequest sent in <c>grpc-status-details-bin</c>: it travels in a trailer,
+    /// and clients limit metadata (8-16 KiB is common). Further violations are summed up in a last one.</summary>
+    public const int MaxBadRequestBytes = 4096;
+
+    private const int MaxFieldLength = 200;
+    private const int MaxDescriptionLength = 500;
+
+    /// <summary>INVALID_ARGUMENT with a google.rpc.BadRequest listing each invalid field (as many as fit in
+    /// <see cref="MaxBadRequestBytes"/>; long paths and descriptions are shortened).</summary>
     public static GrpcStatusException InvalidArgument(string message, params (string Field, string Description)[] violations)
     {
         var badRequest = new BadRequest();
-        foreach (var (field, description) in violations)
+        for (var i = 0; i < violations.Length; i++)
         {
-            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+            var violation = new BadRequest.Types.FieldViolation
+            {
+                Field = Shorten(violations[i].Field, MaxFieldLength),
+                Description = Shorten(violations[i].Description, MaxDescriptionLength),
+            };
+            if (badRequest.CalculateSize() + violation.CalculateSize() > MaxBadRequestBytes - 100)
+            {
+                badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = "", Description = $"{violations.Length - i} more violation(s) not shown" });
+                break;
+            }
+
+            badRequest.FieldViolations.Add(violation);
         }
 
         return new GrpcStatusException(StatusCode.InvalidArgument, message, violations.Length == 0 ? null : [badRequest]);
     }
+
+    /// <summary>The text, cut to <paramref name="max"/> characters with an ellipsis (for values echoed in errors).</summary>
+    public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     /// <summary>FAILED_PRECONDITION with a google.rpc.PreconditionFailure (type, subject, description).</summary>
     public static GrpcStatusException FailedPrecondition(string message, params (string Type, string Subject, string Description)[] violations)

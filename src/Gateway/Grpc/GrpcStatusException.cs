@@ -6,15 +6,18 @@ namespace OrleansTilsyn.Gateway.Grpc;
 /// Its message is sent to the client, so it must not contain internal details.</summary>
 public sealed class GrpcStatusException : Exception
 {
+    /// <summary>Longest status message sent; it travels in a header or trailer.</summary>
+    public const int MaxMessageLength = 1024;
+
     public GrpcStatusException(StatusCode statusCode, string message, IEnumerable<IMessage>? details = null, Metadata? trailers = null)
-        : base(message)
+        : base(GrpcErrors.Shorten(message, MaxMessageLength))
     {
         if (statusCode == StatusCode.OK || !Enum.IsDefined(statusCode))
         {
             throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An error status must be a defined code other than OK.");
         }
 
-        Status = new GrpcStatus(statusCode, message, details?.ToArray() ?? []);
+        Status = new GrpcStatus(statusCode, Message, details?.ToArray() ?? []);
         Trailers = trailers ?? new Metadata();
     }
 

@@ -109,7 +109,7 @@ internal sealed class DomainGateway : IAsyncDisposable
     public async Task<string> HealthAsync()
     {
         var result = await Client.CallAsync("/grpc.health.v1.Health/Check", new Health.V1.HealthCheckRequest());
-        return result.Single(Health.V1.HealthCheckResponse.Parser).Status.ToString();
+        return result.Single(Health.V1.HealthCheckResponse.Parser).Status.ToString().ToUpperInvariant();
     }
 
     /// <summary>Handler failures the protocol layer logged as errors (an unexpected exception in a tilsyn.v1 handler).</summary>
