@@ -22,9 +22,6 @@ public static class Actors
             _ => Problem.PermissionDenied($"The role '{actor.Role}' of {actor.Id} is not a role of the service."),
         };
 
-    /// <summary>The runtime actor for a domain role (the simulator and tests act as people through this).</summary>
-    public static Actor ToRuntime(ActorRole role, string id) => new(id, role.ToString().ToLowerInvariant());
-
     /// <summary>PermissionDenied unless the caller is the administration or the service itself.</summary>
     public static Problem? RequireAdministration(string action)
     {

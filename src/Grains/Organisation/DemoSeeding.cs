@@ -2,7 +2,6 @@ using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Demo;
-using OrleansTilsyn.Grains.Mapping;
 
 namespace OrleansTilsyn.Grains.Organisation;
 
