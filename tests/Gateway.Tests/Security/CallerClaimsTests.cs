@@ -18,7 +18,7 @@ public sealed class CallerClaimsTests
         Assert.Equal(("person-1", CallerRole.Chief, "bu-chef-2"), (caller.PersonId, caller.Role, caller.RoleId));
         Assert.Equal("bu-chef-2", caller.ChiefId);
         Assert.Equal("chief:bu-chef-2", caller.AttributedAs);
-        Assert.Equal(new Contracts.Runtime.Actor("person-1", "chief:bu-chef-2"), caller.ToActor());
+        Assert.Equal(new Contracts.Runtime.Actor("bu-chef-2", "chief"), caller.ToActor());
     }
 
     [Fact]
