@@ -26,6 +26,12 @@ function freePort() {
   });
 }
 
+function authMetadata(token) {
+  const metadata = new grpc.Metadata();
+  metadata.add('authorization', `Bearer ${token}`);
+  return metadata;
+}
+
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -69,6 +75,31 @@ class Gateway {
     const claims = { iss: this.tokens.issuer, aud: this.tokens.audience, sub: subject, tilsyn_role: role, tilsyn_role_id: roleId, nbf: now - 5, iat: now - 5, exp: now + 3600 };
     if (units.length > 0) claims.tilsyn_unit = units;
     return signEs256(claims, this.localKeyPem());
+  }
+
+  /**
+   * Waits until the reminders that were due when the gateway started (window opened, package released, ...)
+   * are delivered: the poller delivers them in the background after start, so the tasks they raise appear
+   * within a few seconds. Settled = the open-task count of all loops is the same in three reads 300 ms apart.
+   */
+  async settled(timeoutMs = 30_000) {
+    const operations = this.client(root.tilsyn.v1.Operations);
+    const token = this.tokenOfRole('operations');
+    const deadline = Date.now() + timeoutMs;
+    const seen = [];
+    try {
+      while (Date.now() < deadline) {
+        const count = await new Promise((resolve) => {
+          operations.getLoopHealthSummary({}, authMetadata(token), { deadline: Date.now() + 5000 }, (err, res) => resolve(err ? null : res.totals.openTasks));
+        });
+        seen.push(count);
+        if (seen.length >= 3 && seen.slice(-3).every((c) => c !== null && c === seen.at(-1))) return;
+        await sleep(300);
+      }
+      throw new Error(`the loops did not settle within ${timeoutMs} ms: open tasks ${seen.join(', ')}`);
+    } finally {
+      operations.close();
+    }
   }
 
   /** The local signing key the gateway created in its data folder (PEM). */

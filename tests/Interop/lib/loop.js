@@ -68,4 +68,15 @@ function firstMinutes(unit, heldOn, agreementDue = addDays(heldOn, 90)) {
   };
 }
 
-module.exports = { DAY_MS, ts, day, addDays, requestId, ok, failed, participants, firstMinutes };
+/** Calls `check` until it returns something truthy (then returns it), at most `timeoutMs`. */
+async function eventually(check, { timeoutMs = 15_000, intervalMs = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) assert.fail(`${what} did not hold within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+module.exports = { eventually, DAY_MS, ts, day, addDays, requestId, ok, failed, participants, firstMinutes };

@@ -16,6 +16,7 @@ let admin;
 
 before(async () => {
   gateway = await gatewayLib.startGateway({ 'Clock:Start': '2026-04-20T08:00:00Z' });
+  await gateway.settled();
   admin = gateway.client(tilsyn.Administration);
 });
 

@@ -19,6 +19,7 @@ let areas;
 
 before(async () => {
   gateway = await gatewayLib.startGateway({ 'Clock:Start': START.toISOString() });
+  await gateway.settled();
   areas = gateway.client(tilsyn.Areas);
 });
 

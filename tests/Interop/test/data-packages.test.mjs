@@ -18,6 +18,7 @@ let packages;
 
 before(async () => {
   gateway = await gatewayLib.startGateway({ 'Clock:Start': '2026-04-20T08:00:00Z' });
+  await gateway.settled();
   packages = gateway.client(tilsyn.DataPackages);
 });
 

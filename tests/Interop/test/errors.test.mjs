@@ -24,6 +24,7 @@ let operations;
 
 before(async () => {
   gateway = await gatewayLib.startGateway({ 'Clock:Start': START.toISOString() });
+  await gateway.settled();
   loops = gateway.client(tilsyn.Loops);
   inbox = gateway.client(tilsyn.Inbox);
   operations = gateway.client(tilsyn.Operations);

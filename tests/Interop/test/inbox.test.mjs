@@ -24,6 +24,7 @@ let loops;
 
 before(async () => {
   gateway = await gatewayLib.startGateway({ 'Clock:Start': START.toISOString(), 'Gateway:Inbox:HeartbeatEvery': '00:00:01' });
+  await gateway.settled();
   inbox = gateway.client(tilsyn.Inbox);
   loops = gateway.client(tilsyn.Loops);
 });

@@ -30,6 +30,7 @@ before(async () => {
     startGateway({ 'Clock:Start': START_0_6.toISOString() }),
   ]);
   gateways = { sixToEighteen, zeroToSix };
+  await Promise.all([sixToEighteen.settled(), zeroToSix.settled()]);
 });
 
 after(async () => {

@@ -22,6 +22,7 @@ let client;
 
 before(async () => {
   gateway = await gatewayLib.startGateway({ 'Clock:Start': START.toISOString() });
+  await gateway.settled();
   client = new grpc.Client(gateway.address, grpc.credentials.createInsecure());
 });
 
@@ -119,11 +120,16 @@ async function callersOf(unitId) {
 /** A task of the conversation holder (the chief, or the board of a self-owned daycare): only that role completes it. */
 async function holderTaskOf(unitId, admin) {
   const inbox = gateway.client(protos.tilsyn.Inbox);
-  const tasks = await new Promise((resolve) => inbox.listTasks(
-    { parent: `units/${unitId}`, filter: { kinds: ['TASK_KIND_SCHEDULE_CONVERSATION'], assignees: ['ASSIGNEE_ROLE_CHIEF', 'ASSIGNEE_ROLE_BOARD'] } },
-    auth(admin), (error, response) => resolve(ok(error ? { error } : { response }))));
-  inbox.close();
-  return tasks.tasks[0].name;
+  try {
+    return await loop.eventually(async () => {
+      const tasks = await new Promise((resolve) => inbox.listTasks(
+        { parent: `units/${unitId}`, filter: { kinds: ['TASK_KIND_SCHEDULE_CONVERSATION'], assignees: ['ASSIGNEE_ROLE_CHIEF', 'ASSIGNEE_ROLE_BOARD'] } },
+        auth(admin), (error, response) => resolve(ok(error ? { error } : { response }))));
+      return tasks.tasks[0]?.name;
+    }, { what: `a schedule task of ${unitId}` });
+  } finally {
+    inbox.close();
+  }
 }
 
 async function checkMatrix(unitId) {

@@ -18,6 +18,7 @@ let loops;
 
 before(async () => {
   gateway = await gatewayLib.startGateway();
+  await gateway.settled();
   units = gateway.client(tilsyn.Units);
   loops = gateway.client(tilsyn.Loops);
 });
