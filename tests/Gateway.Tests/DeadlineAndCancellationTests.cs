@@ -33,6 +33,18 @@ public sealed class DeadlineAndCancellationTests
     }
 
     [Fact]
+    public async Task HandlerThatEndsNormallyAfterItsDeadlineStillReportsDeadlineExceeded()
+    {
+        await using var server = await GatewayTestServer.StartAsync();
+
+        var result = await server.Client.CallAsync(
+            Wait, new WaitRequest { EndQuietlyWhenCancelled = true }, request => request.Headers.Add("grpc-timeout", "100m"));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, result.Status);
+        Assert.Empty(result.Messages);
+    }
+
+    [Fact]
     public async Task CallWithoutTimeoutHasNoDeadline()
     {
         await using var server = await GatewayTestServer.StartAsync();

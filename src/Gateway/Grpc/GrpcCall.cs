@@ -140,7 +140,8 @@ internal sealed class GrpcCall : IDisposable
         try
         {
             await handler;
-            return GrpcStatus.Ok;
+            // A handler that ends quietly when its token is cancelled (a stream that just stops) ran out of time.
+            return DeadlinePassed ? DeadlineExceeded : GrpcStatus.Ok;
         }
         catch (GrpcStatusException e)
         {

@@ -14,6 +14,8 @@ internal sealed class UnaryMethod<TRequest, TResponse>(
         var request = (TRequest)await call.ReadSingleRequestAsync(RequestDescriptor);
         var response = await handler(request, call.Context)
             ?? throw new InvalidOperationException($"The handler of {Path} returned no response.");
+        // The answer of a handler that ignored its cancelled token is not sent: the call ended at its deadline.
+        call.Context.CancellationToken.ThrowIfCancellationRequested();
         await call.WriteMessageAsync(response, flush: false, CancellationToken.None);
     }
 }

@@ -74,6 +74,7 @@ public sealed class EchoService(EchoProbe probe) : IGrpcService
         catch (OperationCanceledException)
         {
             probe.OnWaitCancelled();
+            if (request.EndQuietlyWhenCancelled) return new EchoReply { Message = "ended quietly" };
             throw;
         }
 
