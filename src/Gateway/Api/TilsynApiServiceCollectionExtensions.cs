@@ -11,14 +11,14 @@ public static class TilsynApiServiceCollectionExtensions
     /// The tilsyn.v1 services over the co-hosted silo's grains, the grain-backed <see cref="IPortfolioLookup"/>
     /// (call before <c>AddTilsynSecurity</c>, which otherwise falls back to the static demo organisation),
     /// the idempotency cache (<c>Gateway:Idempotency</c>), WatchInbox intervals (<c>Gateway:Inbox</c>), and
-    /// the domain clock's start instant when <c>Clock:Start</c> is set.
+    /// the domain clock's start instant (and rate, anchor) when <c>Clock:Start</c> is set.
     /// </summary>
     public static WebApplicationBuilder AddTilsynApi(this WebApplicationBuilder builder)
     {
         var clock = builder.Configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new();
         if (clock.Start is { } start)
         {
-            builder.Services.AddSingleton<TimeProvider>(new StartedClock(start, TimeProvider.System));
+            builder.Services.AddSingleton<TimeProvider>(new StartedClock(start, TimeProvider.System, clock.Rate, clock.Anchor));
         }
 
         var idempotency = builder.Configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new();

@@ -1,25 +1,36 @@
 namespace OrleansTilsyn.Gateway.Hosting;
 
 /// <summary>
-/// The domain clock when <c>Clock:Start</c> is set: it reads <see cref="ClockOptions.Start"/> when the
-/// process starts and then runs on with real time. It makes a demo or the interop suite independent of
-/// the day it runs on (a conversation window is open at the start instant), without a manual clock.
+/// The domain clock when <c>Clock:Start</c> is set: it reads <see cref="ClockOptions.Start"/> at its anchor
+/// (the process start, or <see cref="ClockOptions.Anchor"/>) and then runs on with real time, <see cref="ClockOptions.Rate"/>
+/// times as fast. It makes a demo or the interop suite independent of the day it runs on, and lets the silos of
+/// a test cluster share one accelerated domain clock (same start, anchor and rate) without a manual clock.
 /// Timers are real-time timers.
 /// </summary>
 public sealed class StartedClock : TimeProvider
 {
     private readonly DateTimeOffset _start;
     private readonly TimeProvider _real;
+    private readonly double _rate;
+    private readonly DateTimeOffset? _anchor;
     private readonly long _origin;
 
-    public StartedClock(DateTimeOffset start, TimeProvider real)
+    public StartedClock(DateTimeOffset start, TimeProvider real, double rate = 1, DateTimeOffset? anchor = null)
     {
+        if (!double.IsFinite(rate) || rate <= 0) throw new ArgumentOutOfRangeException(nameof(rate), rate, "The clock rate must be a positive number.");
         _start = start.ToUniversalTime();
         _real = real;
+        _rate = rate;
+        _anchor = anchor;
         _origin = real.GetTimestamp();
     }
 
-    public override DateTimeOffset GetUtcNow() => _start + _real.GetElapsedTime(_origin);
+    public override DateTimeOffset GetUtcNow()
+    {
+        var elapsed = _anchor is { } anchor ? _real.GetUtcNow() - anchor : _real.GetElapsedTime(_origin);
+        if (elapsed < TimeSpan.Zero) return _start;
+        return _start + (_rate == 1 ? elapsed : TimeSpan.FromTicks((long)(elapsed.Ticks * _rate)));
+    }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
@@ -39,4 +50,11 @@ public sealed class ClockOptions
     /// <summary>When set (an ISO 8601 instant, e.g. <c>2026-04-20T08:00:00Z</c>), the domain clock starts there
     /// instead of at the real time. For demos and tests only: JWT lifetimes, deadlines and timeouts keep real time.</summary>
     public DateTimeOffset? Start { get; set; }
+
+    /// <summary>Domain seconds per real second (default 1). With <see cref="Start"/> only; e.g. 86400 runs a day a second.</summary>
+    public double Rate { get; set; } = 1;
+
+    /// <summary>The real instant at which the domain clock leaves <see cref="Start"/> (default: when the process starts);
+    /// before it the clock stands at the start. Silos given the same start, anchor and rate share one domain clock.</summary>
+    public DateTimeOffset? Anchor { get; set; }
 }

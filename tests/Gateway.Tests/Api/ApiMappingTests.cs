@@ -114,6 +114,23 @@ public sealed class ApiMappingTests
     }
 
     [Fact]
+    public void StartedClocksWithOneAnchorAndRateShareAnAcceleratedDomainClock()
+    {
+        var real = new Silo.Testing.ManualClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        var start = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+        var anchor = real.GetUtcNow().AddSeconds(2);
+        var first = new StartedClock(start, real, rate: 3600, anchor);
+        var beforeAnchor = first.GetUtcNow();
+        real.AdvanceBy(TimeSpan.FromSeconds(14));
+        var second = new StartedClock(start, real, rate: 3600, anchor);
+
+        Assert.Equal(start, beforeAnchor);
+        Assert.Equal(start.AddHours(12), first.GetUtcNow());
+        Assert.Equal(first.GetUtcNow(), second.GetUtcNow());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StartedClock(start, real, rate: 0));
+    }
+
+    [Fact]
     public void LongErrorTextIsShortenedSoTrailersStayBounded()
     {
         var violations = Enumerable.Range(0, 500).Select(i => ($"line {i}: unit", new string('x', 2000))).ToArray();
