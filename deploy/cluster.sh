@@ -112,7 +112,9 @@ case "${1:-}" in
   kill)
     [ -n "${2:-}" ] || die "which silo?"
     alive "$2" || die "silo $2 is not running"
-    kill -KILL "$(pid_of "$2")"
+    pid=$(pid_of "$2")
+    kill -KILL "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
     log "silo $2 killed (SIGKILL)"
     ;;
   start-silo)

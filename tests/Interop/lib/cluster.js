@@ -26,7 +26,7 @@ function portFree(port) {
 /** A base port whose silo ports (base + 10 i, base + 10 i + 1) are all free. */
 async function freeBasePort(silos) {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 400) * 100;
+    const base = 20_000 + Math.floor(Math.random() * 120) * 100; // below the ephemeral range (32768+), so no client socket takes a port meant for a restart
     const ports = [];
     for (let i = 1; i <= silos; i++) ports.push(base + i * 10, base + i * 10 + 1);
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
