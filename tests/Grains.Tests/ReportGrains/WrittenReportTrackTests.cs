@@ -10,6 +10,7 @@ public sealed class WrittenReportTrackTests
     [Theory]
     [InlineData("memory")]
     [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task BoardDraftsSubmitsAndChiefFollowsUpUntilTheCaseIsClosed(string store)
     {
         await using var h = await LoopHarness.StartAsync(store: Store(store));
@@ -102,10 +103,12 @@ public sealed class WrittenReportTrackTests
         await h.Fails(LoopHarness.Board("dt-1"), _ => h.Report("dt-1/tilsyn/2023").StartAsync(), ProblemKind.FailedPrecondition);
     }
 
-    [Fact]
-    public async Task WithoutASubmissionTheChiefGetsAnOverdueTaskAfterTheDueDate()
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("postgres")]
+    public async Task WithoutASubmissionTheChiefGetsAnOverdueTaskAfterTheDueDate(string store)
     {
-        await using var h = await LoopHarness.StartAsync();
+        await using var h = await LoopHarness.StartAsync(store: Store(store));
         await h.SeedAsync();
         await h.AdvanceToAsync(At(2023, 10, 31));
         var before = await h.TasksAsync();
