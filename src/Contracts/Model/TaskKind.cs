@@ -31,4 +31,8 @@ public enum TaskKind
     HoldBoardFollowUpMeeting,
     /// <summary>Loop end: sum up the local work for the next quality report.</summary>
     Opsamling,
+    /// <summary>The chief's review of a written supervision report required a meeting: put it in the calendar.</summary>
+    ScheduleBoardFollowUpMeeting,
+    /// <summary>The follow-up meeting with the board is recorded: close the supervision case.</summary>
+    CloseSupervisionCase,
 }

@@ -69,7 +69,8 @@ public sealed partial class LoopsService
     }
 
     /// <summary>The report with its content once submitted; NOT_FOUND when the loop has no report for the year
-    /// (a unit that is not self-owned has none).</summary>
+    /// (a unit that is not self-owned has none). A report submitted on a template (tilsyn.v1.Reports) has no
+    /// three-part document here: its content is read with Reports.GetReport, and <c>content</c> stays unset.</summary>
     private async Task<BoardReport> ReadBoardReportAsync(Caller caller, string unit, int year, CancellationToken token)
     {
         var timeline = await api.AskAsync(caller, token, () => UnitGrain(unit).GetTimelineAsync());
@@ -79,8 +80,9 @@ public sealed partial class LoopsService
         if (found.SubmittedAt is not null)
         {
             var occurrence = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var document = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardReport, occurrence));
-            report.Content = document.Versions[^1].Content.BoardReport?.ToApi();
+            var document = await api.RunAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardReport, occurrence));
+            if (document.IsSuccess) report.Content = document.Value.Versions[^1].Content.BoardReport?.ToApi();
+            else if (document.Problem.Kind != Contracts.Results.ProblemKind.NotFound) throw document.Problem.ToGrpc();
         }
 
         return report;

@@ -85,6 +85,24 @@ public sealed class ApiMappingTests
     }
 
     [Fact]
+    public void EveryTaskKindNamesWhatItIsAboutAndTheActionThatClosesIt()
+    {
+        foreach (var kind in Enum.GetValues<Model.TaskKind>().Where(k => k != Model.TaskKind.CompileFocusAreaOverview))
+        {
+            var task = new Model.TaskDto($"u-1/{kind}/2026/Chief", kind, "u-1", "2026", Model.AssigneeRole.Chief,
+                "bu-chef-1", new DateOnly(2026, 5, 1), Model.TaskState.Open, DateTimeOffset.UnixEpoch);
+            Assert.NotEqual("", TaskMapping.ResourceOf(task));
+            Assert.NotEqual("it closes by its own action", TaskMapping.ClosingAction(kind));
+        }
+
+        var close = new Model.TaskDto("u-1/CloseSupervisionCase/2026/Chief", Model.TaskKind.CloseSupervisionCase, "u-1", "2026", Model.AssigneeRole.Chief,
+            "bu-chef-1", new DateOnly(2026, 5, 1), Model.TaskState.Open, DateTimeOffset.UnixEpoch);
+        Assert.Equal("units/u-1/loop/boardReports/2026", TaskMapping.ResourceOf(close));
+        Assert.Contains("Reports.CloseCase", TaskMapping.ClosingAction(Model.TaskKind.CloseSupervisionCase), StringComparison.Ordinal);
+        Assert.Contains("Reports.ScheduleFollowUpMeeting", TaskMapping.ClosingAction(Model.TaskKind.ScheduleBoardFollowUpMeeting), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PageTokensAreBoundToTheirRequestAndRunOut()
     {
         var items = Enumerable.Range(0, 7).ToList();

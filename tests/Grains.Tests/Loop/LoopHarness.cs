@@ -42,10 +42,11 @@ internal sealed class LoopHarness : IAsyncDisposable
 
     public DateTimeOffset Now => Cluster.Clock.GetUtcNow();
 
-    public static async Task<LoopHarness> StartAsync(int silos = 1, Func<IGrainStore>? store = null)
+    /// <summary>A cluster on <paramref name="store"/> whose domain clock starts at <paramref name="start"/> (default <see cref="Start"/>).</summary>
+    public static async Task<LoopHarness> StartAsync(int silos = 1, Func<IGrainStore>? store = null, DateTimeOffset? start = null)
     {
         var realTime = new ManualClock(new DateTimeOffset(2040, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var cluster = await TestCluster.StartAsync(silos, store ?? (() => new InMemoryGrainStore()), new ManualClock(Start),
+        var cluster = await TestCluster.StartAsync(silos, store ?? (() => new InMemoryGrainStore()), new ManualClock(start ?? Start),
             o => o.InfrastructureTime = realTime);
         return new LoopHarness(cluster, realTime);
     }

@@ -4,6 +4,7 @@ using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Tests.Loop;
 using OrleansTilsyn.Silo.Storage;
+using OrleansTilsyn.Silo.Storage.Postgres;
 using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Grains.Tests.ReportGrains;
@@ -17,11 +18,12 @@ internal static class ReportTrack
     public static readonly Actor Chief = LoopHarness.Chief("chief-b");
     public static readonly Actor Operations = new("drift-1", "operations");
 
-    /// <summary>A store per kind, for theories: "memory" or "sqlite" (a fresh temp file).</summary>
+    /// <summary>A store per kind, for theories: "memory", "sqlite" (a fresh temp file) or "postgres" (a fresh schema in TILSYN_TEST_PG).</summary>
     public static Func<IGrainStore> Store(string kind) => kind switch
     {
         "memory" => () => new InMemoryGrainStore(),
         "sqlite" => () => new SqliteGrainStore($"Data Source={Path.Combine(Path.GetTempPath(), $"tilsyn-reports-{Guid.NewGuid():N}.db")}"),
+        "postgres" => () => new PostgresGrainStore(TestPostgres.NewSchema()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -10,6 +10,7 @@ public sealed class WrittenReportTrackTests
     [Theory]
     [InlineData("memory")]
     [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task BoardDraftsSubmitsAndChiefFollowsUpUntilTheCaseIsClosed(string store)
     {
         await using var h = await LoopHarness.StartAsync(store: Store(store));
@@ -63,13 +64,20 @@ public sealed class WrittenReportTrackTests
         var noReason = await h.Fails(Chief, _ => unit.ReviewSupervisionReportAsync(2023, "FollowUpMeeting", " "), ProblemKind.Invalid);
         Assert.True(noReason.HasViolation("reason"));
         await h.Ok(Chief, _ => unit.ReviewSupervisionReportAsync(2023, "FollowUpMeeting", "Sprogdata kalder på et møde med bestyrelsen."));
-        Assert.Contains(await h.TasksAsync(), t => t.Id == "dt-self/HoldBoardFollowUpMeeting/2023/Chief" && t.State == TaskState.Open);
+        Assert.Contains(await h.TasksAsync(), t => t.Id == "dt-self/ReviewBoardReport/2023/Chief" && t.State == TaskState.Done);
+        Assert.Contains(await h.TasksAsync(), t => t.Id == "dt-self/ScheduleBoardFollowUpMeeting/2023/Chief" && t.State == TaskState.Open);
         await h.Ok(Chief, _ => unit.ScheduleSupervisionMeetingAsync(2023, h.Now.AddDays(7)));
+        Assert.Contains(await h.TasksAsync(), t => t.Id == "dt-self/ScheduleBoardFollowUpMeeting/2023/Chief" && t.State == TaskState.Done);
+        Assert.Contains(await h.TasksAsync(), t => t.Id == "dt-self/HoldBoardFollowUpMeeting/2023/Chief" && t.State == TaskState.Open);
         await h.AdvanceToAsync(h.Now.AddDays(7).AddHours(2));
         await h.Ok(Chief, _ => unit.RecordSupervisionMeetingAsync(2023, h.Now.AddHours(-1), "Sprogindsatsen styrkes; opfølgning i foråret.",
             ["Bestyrelsesformand", "Børn og Unge-chef"]));
         Assert.Contains(await h.TasksAsync(), t => t.Id == "dt-self/HoldBoardFollowUpMeeting/2023/Chief" && t.State == TaskState.Done);
+        var closeTask = await h.Ok(Chief, g => g.GetGrain<IChiefGrain>("chief-b").GetInboxAsync(new InboxQuery()));
+        Assert.Contains(closeTask.Tasks, t => t.Id == "dt-self/CloseSupervisionCase/2023/Chief" && t.State == TaskState.Open);
         await h.Ok(Chief, _ => unit.CloseSupervisionCaseAsync(2023, "Opfølgningen er gennemført."));
+        Assert.Contains(await h.TasksAsync(), t => t.Id == "dt-self/CloseSupervisionCase/2023/Chief" && t.State == TaskState.Done);
+        Assert.DoesNotContain(await h.TasksAsync(includeDone: false), t => t.Occurrence == "2023" && t.Kind != TaskKind.SubmitBoardReport);
 
         var closed = await h.Ok(Board, g => g.GetGrain<IUnitGrain>(SelfOwned).GetSupervisionCaseAsync(2023));
         Assert.Equal("Closed", closed.Stage);
@@ -95,10 +103,12 @@ public sealed class WrittenReportTrackTests
         await h.Fails(LoopHarness.Board("dt-1"), _ => h.Report("dt-1/tilsyn/2023").StartAsync(), ProblemKind.FailedPrecondition);
     }
 
-    [Fact]
-    public async Task WithoutASubmissionTheChiefGetsAnOverdueTaskAfterTheDueDate()
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("postgres")]
+    public async Task WithoutASubmissionTheChiefGetsAnOverdueTaskAfterTheDueDate(string store)
     {
-        await using var h = await LoopHarness.StartAsync();
+        await using var h = await LoopHarness.StartAsync(store: Store(store));
         await h.SeedAsync();
         await h.AdvanceToAsync(At(2023, 10, 31));
         var before = await h.TasksAsync();

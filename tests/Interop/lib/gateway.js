@@ -37,9 +37,10 @@ function sleep(ms) {
 }
 
 class Gateway {
-  constructor(child, dataDir, grpcPort, httpPort, tokens, logs) {
+  constructor(child, dataDir, grpcPort, httpPort, tokens, logs, ownsDataDir = true) {
     this.child = child;
     this.dataDir = dataDir;
+    this.ownsDataDir = ownsDataDir;
     this.grpcPort = grpcPort;
     this.httpPort = httpPort;
     this.address = `127.0.0.1:${grpcPort}`;
@@ -115,7 +116,7 @@ class Gateway {
       await exited;
       clearTimeout(timer);
     }
-    fs.rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.ownsDataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 
@@ -146,10 +147,13 @@ async function waitServing(address, child, logs) {
 
 /**
  * Starts a gateway. `settings` are extra configuration keys (`{ 'Gateway:Grpc:MaxReceiveMessageSize': '1024' }`).
+ * `dataDir`: a data folder the caller owns (made with `newDataDir()`, removed by the caller), so that a second
+ * gateway started on it finds what the first one stored (with `'Storage:Engine': 'sqlite'`) and signs with
+ * the same key; by default every gateway gets a fresh folder of its own, removed on stop.
  */
-async function startGateway(settings = {}) {
+async function startGateway(settings = {}, { dataDir: sharedDataDir } = {}) {
   const dll = gatewayDll();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilsyn-interop-'));
+  const dataDir = sharedDataDir ?? newDataDir();
   const tokens = await mintTokens(dll, dataDir);
   const grpcPort = await freePort();
   const httpPort = await freePort();
@@ -167,7 +171,7 @@ async function startGateway(settings = {}) {
   const child = spawn('dotnet', args, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d) => logs.push(d.toString()));
   child.stderr.on('data', (d) => logs.push(d.toString()));
-  const gateway = new Gateway(child, dataDir, grpcPort, httpPort, tokens, logs);
+  const gateway = new Gateway(child, dataDir, grpcPort, httpPort, tokens, logs, sharedDataDir === undefined);
   process.once('exit', () => child.kill('SIGKILL'));
   try {
     await waitServing(gateway.address, child, logs);
@@ -178,4 +182,9 @@ async function startGateway(settings = {}) {
   return gateway;
 }
 
-module.exports = { startGateway };
+/** A fresh, empty data folder for `startGateway(settings, { dataDir })`. */
+function newDataDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'tilsyn-interop-'));
+}
+
+module.exports = { startGateway, newDataDir };

@@ -41,7 +41,8 @@ public static class TaskMapping
         Model.TaskKind.PrepareConversation or Model.TaskKind.ScheduleConversation or Model.TaskKind.HoldConversation or Model.TaskKind.WriteMinutes
             => ResourceNames.Conversation.Format(t.Unit, t.Occurrence),
         Model.TaskKind.HoldOneToOne => ResourceNames.OneToOne.Format(t.Unit, t.Occurrence),
-        Model.TaskKind.SubmitBoardReport or Model.TaskKind.ReviewBoardReport or Model.TaskKind.HoldBoardFollowUpMeeting
+        Model.TaskKind.SubmitBoardReport or Model.TaskKind.ReviewBoardReport or Model.TaskKind.ScheduleBoardFollowUpMeeting
+            or Model.TaskKind.HoldBoardFollowUpMeeting or Model.TaskKind.CloseSupervisionCase
             => ResourceNames.BoardReport.Format(t.Unit, t.Occurrence),
         Model.TaskKind.ChooseFocusAreas or Model.TaskKind.CompileFocusAreaOverview or Model.TaskKind.Opsamling => ResourceNames.Loop.Format(t.Unit),
         _ => "",
@@ -56,9 +57,11 @@ public static class TaskMapping
         Model.TaskKind.WriteMinutes => "it closes when the minutes are submitted (Loops.SubmitConversationRecord)",
         Model.TaskKind.ChooseFocusAreas => "it closes when the focus areas are chosen (Loops.ChooseFocusAreas)",
         Model.TaskKind.HoldOneToOne => "it closes when the 1:1 is held (Loops.HoldOneToOne)",
-        Model.TaskKind.SubmitBoardReport => "it closes when the board submits its report (Loops.SubmitBoardReport)",
-        Model.TaskKind.ReviewBoardReport => "it closes when the chief reviews the report (Loops.ReviewBoardReport)",
-        Model.TaskKind.HoldBoardFollowUpMeeting => "it closes when the follow-up meeting is recorded (Loops.RecordBoardFollowUpMeeting)",
+        Model.TaskKind.SubmitBoardReport => "it closes when the board submits its report (Reports.SubmitReport or Loops.SubmitBoardReport)",
+        Model.TaskKind.ReviewBoardReport => "it closes when the chief reviews the report (Reports.ReviewReport or Loops.ReviewBoardReport)",
+        Model.TaskKind.ScheduleBoardFollowUpMeeting => "it closes when the follow-up meeting is scheduled (Reports.ScheduleFollowUpMeeting)",
+        Model.TaskKind.HoldBoardFollowUpMeeting => "it closes when the follow-up meeting is recorded (Reports.RecordFollowUpMeeting or Loops.RecordBoardFollowUpMeeting)",
+        Model.TaskKind.CloseSupervisionCase => "it closes when the supervision case is closed (Reports.CloseCase)",
         Model.TaskKind.Opsamling => "it closes when the loop is summed up (Loops.SubmitOpsamling)",
         _ => "it closes by its own action",
     };

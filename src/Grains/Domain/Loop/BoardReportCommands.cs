@@ -95,23 +95,42 @@ public static class BoardReportCommands
         {
             change.CloseAll(TaskKind.ReviewBoardReport, Key(year), by.ToString());
             var followUpDue = c.Stage == SupervisionCaseStage.FollowUpRequired ? DomainDates.DayOf(now).AddDays(s.Settings.FollowUpMeetingDays) : (DateOnly?)null;
-            if (followUpDue is { } due) change.Raise(TaskKind.HoldBoardFollowUpMeeting, Key(year), AssigneeRole.Chief, due);
+            if (followUpDue is { } due) change.Raise(TaskKind.ScheduleBoardFollowUpMeeting, Key(year), AssigneeRole.Chief, due);
             return b with { ReviewedBy = by.ToString(), ReviewedAt = now, ReviewNote = c.Reason, FollowUpDue = followUpDue };
         });
 
+    /// <summary>
+    /// The meeting goes in the calendar: the schedule task closes and the chief is to hold it by the
+    /// later of the meeting day and the follow-up deadline (moving the meeting moves that task).
+    /// </summary>
     public static Result<LoopOutcome> ScheduleCaseMeeting(UnitLoopState s, int year, DateTimeOffset at, Actor by, DateTimeOffset now) =>
-        Step(s, year, by, now, c => SupervisionCaseCommands.ScheduleMeeting(c, s.Unit, at, by, now), (_, b, _) => b);
+        Step(s, year, by, now, c => SupervisionCaseCommands.ScheduleMeeting(c, s.Unit, at, by, now), (change, b, _) =>
+        {
+            change.CloseAll(TaskKind.ScheduleBoardFollowUpMeeting, Key(year), by.ToString());
+            var meetingDay = DomainDates.DayOf(at);
+            var holdDue = b.FollowUpDue is { } deadline && deadline > meetingDay ? deadline : meetingDay;
+            change.Raise(TaskKind.HoldBoardFollowUpMeeting, Key(year), AssigneeRole.Chief, holdDue);
+            change.Move(TaskKind.HoldBoardFollowUpMeeting, Key(year), AssigneeRole.Chief, holdDue);
+            return b;
+        });
 
+    /// <summary>The meeting is recorded: its tasks close and the chief is to close the case within the minutes deadline.</summary>
     public static Result<LoopOutcome> RecordCaseMeeting(
         UnitLoopState s, int year, DateTimeOffset heldAt, string notes, ImmutableArray<string> attendees, Actor by, DateTimeOffset now) =>
         Step(s, year, by, now, c => SupervisionCaseCommands.RecordMeeting(c, s.Unit, heldAt, notes, attendees, by, now), (change, b, _) =>
         {
+            change.CloseAll(TaskKind.ScheduleBoardFollowUpMeeting, Key(year), by.ToString());
             change.CloseAll(TaskKind.HoldBoardFollowUpMeeting, Key(year), by.ToString());
+            change.Raise(TaskKind.CloseSupervisionCase, Key(year), AssigneeRole.Chief, DomainDates.DayOf(now).AddDays(s.Settings.MinutesDueDays));
             return b with { FollowUpHeldAt = heldAt };
         });
 
     public static Result<LoopOutcome> CloseCase(UnitLoopState s, int year, string? conclusion, Actor by, DateTimeOffset now) =>
-        Step(s, year, by, now, c => SupervisionCaseCommands.Close(c, s.Unit, conclusion, by, now), (_, b, _) => b);
+        Step(s, year, by, now, c => SupervisionCaseCommands.Close(c, s.Unit, conclusion, by, now), (change, b, _) =>
+        {
+            change.CloseAll(TaskKind.CloseSupervisionCase, Key(year), by.ToString());
+            return b;
+        });
 
     /// <summary>
     /// The board's submit task went overdue: the chief gets an overdue task of the same kind to chase the

@@ -52,6 +52,17 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
         foreach (var role in Enum.GetValues<AssigneeRole>()) Close(kind, occurrence, role, by);
     }
 
+    /// <summary>Moves an open task to another due day (overdue again or not by the new day); a done or missing task is left alone.</summary>
+    public void Move(TaskKind kind, string occurrence, AssigneeRole assignee, DateOnly due)
+    {
+        var state = DomainDates.IsOverdue(due, Now) ? TaskState.Overdue : TaskState.Open;
+        var (book, moved) = State.Tasks.Replace(LoopTask.IdOf(State.Unit.Id, kind, occurrence, assignee),
+            t => t.IsOpen && (t.Due != due || t.State != state) ? t with { Due = due, State = state } : null);
+        if (moved is null) return;
+        State = State with { Tasks = book };
+        _updated.Add(moved);
+    }
+
     public void MarkOverdue(string taskId)
     {
         var (book, changed) = State.Tasks.MarkOverdue(taskId);
