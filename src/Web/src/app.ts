@@ -116,7 +116,8 @@ export async function show(): Promise<void> {
   current = page;
   document.title = `${page.title} – Tilsyn`;
   replace(main, h("p", { class: "loading", role: "status" }, "Henter …"));
-  await page.render(main, found.m!.slice(1).map(decodeURIComponent), session!);
+  const params = found.m!.slice(1).map((p) => (p === undefined ? p : decodeURIComponent(p))) as string[];
+  await page.render(main, params, session!);
   const heading = main.querySelector<HTMLElement>("h1");
   if (heading) {
     heading.tabIndex = -1;

@@ -30,7 +30,7 @@ export interface LiveInbox {
 /** The live inbox of `chiefs/{chief}`; call stop() when the page is left. */
 export function liveInbox(chief: string, headingLevel: "h1" | "h2" = "h2"): LiveInbox {
   const tasks = new Map<string, LoopTask>();
-  const list = h("ul", { class: "tasks" });
+  const list = h("ul", { class: "tasks", tabindex: 0, "aria-labelledby": "inbox-heading" });
   const news = h("p", { class: "inbox-news", "aria-live": "polite", "aria-atomic": "true" });
   const state = h("p", { class: "inbox-state", role: "status" }, "Forbinder til opgavestrømmen …");
   const count = h("span", { class: "count" });

@@ -1,8 +1,8 @@
 // The minutes of a læringssamtale along the learning circle: participants, data, reflection, decision,
 // agreements and closing remarks (the follow-up record of the framework's agenda template).
-import { api, requestId } from "../api";
+import { api, requestId, type Violation } from "../api";
 import { fieldId, h } from "../dom";
-import { choiceGroup, errorSummary, field, lines, selectField, submitting, text, values } from "../forms";
+import { choiceGroup, errorSummary, field, lines, selectField, showErrors, submitting, text, values } from "../forms";
 import { ParticipantRole } from "../gen/tilsyn/v1/common_pb";
 import { DataBasisKind, DecisionKind, type ConversationAgenda, type ConversationRecord } from "../gen/tilsyn/v1/loops_pb";
 import { dayOfInput } from "../time";
@@ -70,6 +70,12 @@ function renumber(list: HTMLElement, kind: "participant" | "agreement"): void {
   });
 }
 
+/** What only the browser can get wrong (a due day it cannot read): checked before sending, as the service
+ * would refuse the request before checking the framework's rules. */
+function unreadable(record: ReturnType<typeof read>): Violation[] {
+  return record.agreements.flatMap((a, i) => (a.due ? [] : [{ field: `record.agreements[${i}].due`, description: "skal udfyldes med en gyldig dato" }]));
+}
+
 function read(form: HTMLFormElement) {
   const participants = Array.from(form.querySelectorAll<HTMLElement>("[data-row=participant]")).map((_, i) => ({
     name: text(form, `record.participants[${i}].name`),
@@ -81,6 +87,8 @@ function read(form: HTMLFormElement) {
     owner: text(form, `record.agreements[${i}].owner`),
     due: dayOfInput(text(form, `record.agreements[${i}].due`)),
   }));
+  // Rows left empty at the end are not agreements; the service then says whether one is missing.
+  while (agreements.length > 0 && !agreements.at(-1)!.action && !agreements.at(-1)!.owner && !agreements.at(-1)!.due) agreements.pop();
   return {
     participants,
     dataBasis: values(form, "record.data_basis").map(Number) as DataBasisKind[],
@@ -144,8 +152,14 @@ export function recordForm(conversationName: string, agenda: ConversationAgenda,
     h("button", { type: "submit" }, "Gem referatet"));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    const content = read(form);
+    const local = unreadable(content);
+    if (local.length > 0) {
+      showErrors(form, summary, local, recordLabel);
+      return;
+    }
     const record = await submitting(form, summary, recordLabel, () =>
-      api.loops.submitConversationRecord({ name: conversationName, record: read(form), requestId: requestId() }));
+      api.loops.submitConversationRecord({ name: conversationName, record: content, requestId: requestId() }));
     if (record) done(record);
   });
   return form;
