@@ -10,6 +10,11 @@ import { choiceGroup, errorSummary, field, section, showMessage, submitting, tex
 import { AnswerSchema, type Answer, type Receipt, type ReportTemplate, type TemplateQuestion, type WrittenReport } from "../gen/tilsyn/v1/reports_pb";
 import { actorText, boardReportStatusText, dayText, timeText } from "../text";
 
+const caseStageText: Record<string, string> = {
+  AwaitingReview: "Afventer chefens vurdering", Accepted: "Godkendt", FollowUpRequired: "Opfølgningsmøde påkrævet",
+  MeetingScheduled: "Opfølgningsmøde planlagt", MeetingHeld: "Opfølgningsmøde afholdt", Closed: "Afsluttet",
+};
+
 const questionPath = (section: string, question: string) => `sections[${section}].questions[${question}]`;
 
 function explanationHint(q: TemplateQuestion): string {
@@ -183,7 +188,7 @@ async function readerView(main: HTMLElement, unitId: string, year: string, canRe
   replace(main, heading, message ? h("p", { class: "notice", role: "status" }, message) : null, facts,
     receipt ? receiptView(receipt, unitId, year) : h("p", null, "Bestyrelsen har ikke indsendt rapporten endnu."),
     receipt ? answeredView(report, template) : null,
-    kase ? h("p", null, `Sagens status: ${kase.stage}${kase.reason ? ` – ${kase.reason}` : ""}`) : null,
+    kase ? h("p", null, `Sagens status: ${caseStageText[kase.stage] ?? kase.stage}${kase.reason ? ` – ${kase.reason}` : ""}`) : null,
     kase && kase.stage === "AwaitingReview" ? reviewForm(unitId, Number(year), (text) => void readerView(main, unitId, year, canReview, text)) : null);
 }
 

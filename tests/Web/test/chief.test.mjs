@@ -1,0 +1,100 @@
+// The chief's main path in the browser: the portfolio with its annual wheel, the live inbox (a task raised
+// and one closed by a change made elsewhere arrive over the WatchInbox stream without a reload), a unit of
+// the portfolio, and the review of a self-owned board's submitted supervision report.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import gatewayLib from '../lib/gateway.js';
+import browserLib from '../lib/browser.js';
+
+const { startGateway } = gatewayLib;
+const { launch, newPage, checkPage, signInAs } = browserLib;
+const START = '2027-04-20T08:00:00Z';
+
+let gateway;
+let browser;
+
+before(async () => {
+  browser = await launch();
+  gateway = await startGateway({ 'Clock:Start': START });
+  await gateway.settled();
+});
+
+after(async () => {
+  await browser?.close();
+  await gateway?.stop();
+});
+
+test('a chief sees the portfolio on the annual wheel and the inbox live', async () => {
+  const page = await newPage(browser, gateway);
+  await signInAs(page, 'chief:bu-chef-1');
+  assert.equal(await page.evaluate(() => location.hash), '#/portefolje');
+  await page.waitForSelector('svg.wheel[role=img]');
+  await page.waitForSelector('text=Opgavelisten opdateres automatisk.');
+  const rings = await page.locator('svg.wheel circle.ring').count();
+  const rows = await page.locator('section:has(#units-heading) tbody tr').count();
+  assert.ok(rows >= 10, `a portfolio of 10-30 units (got ${rows})`);
+  assert.equal(rings, rows, 'one ring per unit');
+  assert.ok(await page.locator('svg.wheel path.window').count() > 0, 'conversation windows are drawn');
+  assert.ok(await page.locator('svg.wheel line.release').count() > 0, 'data releases are drawn');
+  assert.ok(await page.locator('svg.wheel line.today').count() === 1, 'today is marked');
+  assert.equal(await page.getAttribute('.inbox-news', 'aria-live'), 'polite');
+  await checkPage(page, 'chief-portfolio');
+
+  // A change made elsewhere (the leader schedules a conversation through the API) reaches the open page.
+  const before = await page.locator('li[data-task]').count();
+  assert.ok(before > 0, 'the snapshot lists the open tasks');
+  const leader = await gateway.token('leader:strandens-dagtilbud');
+  await gateway.call('tilsyn.v1.Loops/ScheduleConversation', {
+    name: 'units/strandens-dagtilbud/loop/conversations/2027-Spring', scheduledFor: '2027-05-03T08:00:00Z', requestId: crypto.randomUUID(),
+  }, leader);
+  await page.waitForFunction(() => /Strandens/.test(document.querySelector('.inbox-news')?.textContent ?? ''), null, { timeout: 20_000 });
+  const news = await page.locator('.inbox-news').innerText();
+  assert.match(news, /(Ny opgave|Opgave afsluttet|Opgave ændret)/);
+  await page.waitForSelector('li[data-task] >> text=Afhold læringssamtale', { timeout: 20_000 });
+  await checkPage(page, 'chief-inbox-live');
+
+  // Next year on the wheel, by keyboard.
+  await page.focus('button:has-text("Næste år")');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('svg.wheel text.year:has-text("2028")');
+
+  await page.click('section:has(#units-heading) >> text=Strandens Dagtilbud');
+  await page.waitForSelector('text=Tidslinje for loop 0-6/2027');
+  assert.ok(await page.locator('text=Planlagt').count() > 0, 'the scheduled conversation shows');
+  await checkPage(page, 'chief-unit');
+
+  await page.click('nav[aria-label="Hovedmenu"] >> text=Opgaver');
+  await page.waitForSelector('h1:has-text("Opgaver")');
+  await page.waitForSelector('text=Opgavelisten opdateres automatisk.');
+  await checkPage(page, 'chief-inbox');
+  await page.context().close();
+});
+
+test('a chief reviews the supervision report a self-owned board submitted', async () => {
+  const board = await gateway.token('board:dt-havbrisen');
+  const reportId = 'dt-havbrisen/tilsyn/2027';
+  await gateway.call('tilsyn.v1.Reports/StartReport', { reportId, requestId: crypto.randomUUID() }, board);
+  const yes = (question) => ({ question, yes: true });
+  await gateway.call('tilsyn.v1.Reports/SaveDraft', {
+    reportId,
+    requestId: crypto.randomUUID(),
+    answers: [yes('b1'), yes('b2'), yes('b3'), yes('b4'), yes('k1'), yes('k2'), yes('k3'), { question: 'k4', choice: 'fuldt' }, yes('p1'),
+      { question: 'p2', text: 'Børnenes perspektiv indgår i hverdagens planlægning.' }, { question: 'p3', text: 'Datapakken viser stabil trivsel.' },
+      { question: 'p4', choice: 'tilfredsstillende' }],
+  }, board);
+  await gateway.call('tilsyn.v1.Reports/SubmitReport', { reportId, requestId: crypto.randomUUID() }, board);
+
+  const page = await newPage(browser, gateway);
+  await signInAs(page, 'chief:bu-chef-6');
+  await page.goto('/#/enhed/dt-havbrisen/tilsyn/2027');
+  await page.waitForSelector('h2:has-text("Kvittering")');
+  await page.waitForSelector('text=Chefens opfølgning');
+  await checkPage(page, 'chief-supervision-review');
+  await page.check('text=Godkend rapporten');
+  await page.fill('#f-reason', 'Rapporten og datapakken giver ikke anledning til opfølgning.');
+  await page.click('button:has-text("Gem vurderingen")');
+  await page.waitForSelector('text=Vurderingen er gemt.');
+  assert.ok(await page.locator('text=Sagens status: Godkendt').count() === 1);
+  await page.context().close();
+});
