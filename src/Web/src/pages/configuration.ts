@@ -47,7 +47,7 @@ export const themesPage: Page = {
         form.addEventListener("submit", async (e) => {
           e.preventDefault();
           const themes = rows.map((_, i) => ({ code: text(form, `themes[${i}].code`), title: text(form, `themes[${i}].title`) })).filter((t) => t.code || t.title);
-          const saved = await submitting(form, summary, (p) => p.replace(/themes\[(\d+)\]\.?/, (_, n) => `Tema ${Number(n) + 1} `), () => api.areas.setThemes({ name, themes, requestId: requestId() }));
+          const saved = await submitting(form, summary, (p) => p.replace(/themes\[(\d+)\]\.?/, (_, n) => `Tema ${Number(n) + 1} `).replace("code", "kode").replace("title", "titel"), () => api.areas.setThemes({ name, themes, requestId: requestId() }));
           if (saved) { announce(`Temaerne er gemt som version ${saved.version}.`); void show(area, year); }
         });
         replace(holder, section(`Temaer for loop ${set.loopId || `${area}/${year}`}`,
