@@ -3,7 +3,7 @@
 import { api, errorText, requestId } from "./api";
 import { announce } from "./app";
 import { h, replace } from "./dom";
-import { InboxEventType, TaskKind, TaskState, type LoopTask } from "./gen/tilsyn/v1/inbox_pb";
+import { AssigneeRole, InboxEventType, TaskKind, TaskState, type LoopTask } from "./gen/tilsyn/v1/inbox_pb";
 import { linkOf } from "./links";
 import { assigneeText, dayText, periodText, taskKindText, taskStateText } from "./text";
 
@@ -46,7 +46,8 @@ export function liveInbox(chief: string, headingLevel: "h1" | "h2" = "h2"): Live
   function taskItem(task: LoopTask): HTMLElement {
     const link = linkOf(task.resource || task.unit);
     const overdue = task.state === TaskState.OVERDUE;
-    const complete = completableByHand.has(task.kind)
+    // Only the assignee may complete a task by hand; the chief's inbox also shows the leaders' tasks.
+    const complete = completableByHand.has(task.kind) && task.assignee === AssigneeRole.CHIEF
       ? h("button", { type: "button", class: "secondary small", onclick: async (e: Event) => {
         const button = e.currentTarget as HTMLButtonElement;
         button.disabled = true;

@@ -104,7 +104,7 @@ export const conversationPage: Page = {
           h("dt", null, "Afholdt"), h("dd", null, held ? `${timeText(conversation.held?.time)} (${actorText(conversation.held?.actor)})` : "Nej"),
           h("dt", null, "Frist for referat"), h("dd", null, dayText(conversation.minutesDue))),
         !held && session.role !== "operations"
-          ? timeForm("Planlæg samtalen", "Tidspunkt for samtalen", "Planlæg", "scheduled_for", conversation.scheduledFor ? "" : "", (at) =>
+          ? timeForm(conversation.scheduledFor ? "Flyt samtalen" : "Planlæg samtalen", "Tidspunkt for samtalen", "Planlæg", "scheduled_for", "", (at) =>
             api.loops.scheduleConversation({ name, scheduledFor: timestampOfInput(at), requestId: requestId() }).then(() => reload("Samtalen er planlagt.")))
           : null,
         conversation.status === ConversationStatus.SCHEDULED
