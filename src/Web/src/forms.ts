@@ -90,7 +90,7 @@ export function showErrors(form: HTMLElement, summary: HTMLElement, violations: 
   const items = violations.map((v) => {
     const target = findField(form, v.field);
     const wrapper = target?.closest<HTMLElement>(".field") ?? target;
-    const text = `${labelOf(v.field)}: ${v.description}`;
+    const text = `${labelOf(v.field)} – ${v.description}`;
     if (wrapper) {
       wrapper.classList.add("has-error");
       const slot = wrapper.querySelector<HTMLElement>(".field-error");
@@ -135,7 +135,7 @@ export async function submitting<T>(form: HTMLElement, summary: HTMLElement, lab
     return result;
   } catch (error) {
     const violations = violationsOf(error);
-    if (violations.length > 0) showErrors(form, summary, violations, labelOf, errorText(error));
+    if (violations.length > 0) showErrors(form, summary, violations, labelOf, "Ret det herunder, og prøv igen.");
     else showMessage(summary, errorText(error));
     return undefined;
   } finally {

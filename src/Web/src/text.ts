@@ -159,7 +159,7 @@ export function actorText(actor: string | undefined): string {
 /** The service's English error texts in Danish, where they are known; otherwise as they are. */
 export function problemText(message: string): string {
   const known: [RegExp, string][] = [
-    [/^(is required|must not be empty|must be set)\.?$/i, "skal udfyldes"],
+    [/^(?:[\w.[\]]+ )?(is required|must not be empty|must be set)\.?$/i, "skal udfyldes"],
     [/^explain the no answer$/i, "forklar nej-svaret"],
     [/^explain the yes answer$/i, "forklar ja-svaret"],
     [/must be 1-(\d+) characters/i, "skal være 1-$1 tegn"],

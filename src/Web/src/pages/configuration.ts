@@ -3,7 +3,7 @@
 import { api, errorText, requestId } from "../api";
 import { announce, now, type Page } from "../app";
 import { h, replace } from "../dom";
-import { errorSummary, field, section, selectField, submitting, text } from "../forms";
+import { errorSummary, field, section, selectField, showErrors, submitting, text } from "../forms";
 import type { MonthDay } from "../gen/tilsyn/v1/common_pb";
 import type { WheelConfig, WheelVersion } from "../gen/tilsyn/v1/administration_pb";
 import { actorText, dayText, sectorText } from "../text";
@@ -100,6 +100,12 @@ export const wheelPage: Page = {
           h("button", { type: "submit" }, "Tilføj version"));
         form.addEventListener("submit", async (e) => {
           e.preventDefault();
+          // The day must be readable before the request can be sent; the reason is checked with it so both show at once.
+          const local = [
+            ...(dayOfInput(text(form, "effective_from")) ? [] : [{ field: "effective_from", description: "skal udfyldes med en gyldig dato" }]),
+            ...(text(form, "reason") ? [] : [{ field: "reason", description: "skal udfyldes" }]),
+          ];
+          if (local.length > 0) { showErrors(form, summary, local, (p) => ({ effective_from: "Gælder fra", reason: "Begrundelse" }[p] ?? p)); return; }
           const settings = { ...inForce.settings!, minutesDueDays: Number(text(form, "settings.minutes_due_days")), oneToOnesPerYear: Number(text(form, "settings.one_to_ones_per_year")), chiefReviewDays: Number(text(form, "settings.chief_review_days")) };
           const added = await submitting(form, summary, (p) => ({ effective_from: "Gælder fra", reason: "Begrundelse" }[p] ?? p), () =>
             api.administration.addWheelVersion({ parent: config.name, effectiveFrom: dayOfInput(text(form, "effective_from")), settings, reason: text(form, "reason"), requestId: requestId() }));
