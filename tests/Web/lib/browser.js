@@ -35,6 +35,8 @@ async function checkAccessibility(page, what) {
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   });
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.writeFileSync(path.join(artifacts, `axe-${what}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const critical = result.filter((v) => v.impact === 'critical');
   assert.deepEqual(critical, [], `${what}: critical accessibility violations:\n${JSON.stringify(critical, null, 2)}`);
   return result;
