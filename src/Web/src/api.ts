@@ -10,13 +10,22 @@ import { Loops } from "./gen/tilsyn/v1/loops_pb";
 import { Operations } from "./gen/tilsyn/v1/operations_pb";
 import { Reports } from "./gen/tilsyn/v1/reports_pb";
 import { Units } from "./gen/tilsyn/v1/units_pb";
-import { currentSession } from "./session";
+import { currentSession, signOut } from "./session";
 import { problemText } from "./text";
 
+/** Sends the token; a token the gateway no longer accepts ends the session and leads to the sign-in page. */
 const bearer: Interceptor = (next) => async (request) => {
   const session = currentSession();
   if (session) request.header.set("authorization", `Bearer ${session.token}`);
-  return next(request);
+  try {
+    return await next(request);
+  } catch (error) {
+    if (session && error instanceof ConnectError && error.code === Code.Unauthenticated) {
+      signOut();
+      location.hash = "#/log-ind";
+    }
+    throw error;
+  }
 };
 
 const transport = createGrpcWebTransport({ baseUrl: location.origin, interceptors: [bearer], useBinaryFormat: true });

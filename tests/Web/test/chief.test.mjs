@@ -64,6 +64,25 @@ test('a chief sees the portfolio on the annual wheel and the inbox live', async 
   assert.ok(await page.locator('text=Planlagt').count() > 0, 'the scheduled conversation shows');
   await checkPage(page, 'chief-unit');
 
+  // A 1:1 with the leader: the common agenda, scheduled, held, written up.
+  await page.click('main >> text=1:1 nr. 1 efter samtalen foråret 2027');
+  await page.waitForSelector('h1:has-text("1:1 nr. 1")');
+  await page.waitForSelector('text=Fælles dagsorden');
+  await checkPage(page, 'chief-one-to-one');
+  await page.fill('#f-scheduled_for', '2027-05-10T10:00');
+  await page.click('button:has-text("Planlæg")');
+  await page.waitForSelector('text=1:1 er planlagt.');
+  await page.click('button:has-text("Registrér")');
+  await page.waitForSelector('text=1:1 er registreret som afholdt.');
+  await page.fill('#f-record-summary', 'Opfølgning på sprogindsatsen og data fra datapakken.');
+  await page.fill('#f-record-decisions', 'Lederen samler erfaringer fra afdelingerne');
+  await page.fill('#f-record-agreements-0-action', 'Opsamling af erfaringer til næste samtale');
+  await page.fill('#f-record-agreements-0-owner', 'leder');
+  await page.fill('#f-record-agreements-0-due', '2027-09-01');
+  await page.click('button:has-text("Gem referatet")');
+  await page.waitForSelector('text=Referatet er gemt.');
+  assert.ok(await page.locator('text=Opfølgning på sprogindsatsen og data fra datapakken.').count() > 0);
+
   await page.click('nav[aria-label="Hovedmenu"] >> text=Opgaver');
   await page.waitForSelector('h1:has-text("Opgaver")');
   await page.waitForSelector('text=Opgavelisten opdateres automatisk.');
