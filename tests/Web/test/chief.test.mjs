@@ -90,7 +90,7 @@ test('a chief sees the portfolio on the annual wheel and the inbox live', async 
   await page.context().close();
 });
 
-test('a chief reviews the supervision report a self-owned board submitted', async () => {
+test('a chief reviews a self-owned board\'s supervision report, holds the follow-up meeting and closes the case', async () => {
   const board = await gateway.token('board:dt-havbrisen');
   const reportId = 'dt-havbrisen/tilsyn/2027';
   await gateway.call('tilsyn.v1.Reports/StartReport', { reportId, requestId: crypto.randomUUID() }, board);
@@ -110,10 +110,19 @@ test('a chief reviews the supervision report a self-owned board submitted', asyn
   await page.waitForSelector('h2:has-text("Kvittering")');
   await page.waitForSelector('text=Chefens opfølgning');
   await checkPage(page, 'chief-supervision-review');
-  await page.check('text=Godkend rapporten');
-  await page.fill('#f-reason', 'Rapporten og datapakken giver ikke anledning til opfølgning.');
+  await page.check('text=Data kalder på et opfølgningsmøde med bestyrelsen');
+  await page.fill('#f-reason', 'Data om normering kalder på et møde med bestyrelsen.');
   await page.click('button:has-text("Gem vurderingen")');
   await page.waitForSelector('text=Vurderingen er gemt.');
-  assert.ok(await page.locator('text=Sagens status: Godkendt').count() === 1);
+  assert.ok(await page.locator('text=Sagens status: Opfølgningsmøde påkrævet').count() === 1);
+  await page.fill('#f-notes', 'Normeringen er gennemgået; bestyrelsen følger op i efteråret.');
+  await page.fill('#f-attendees', 'Bestyrelsesformand\nDagtilbudsleder');
+  await page.click('button:has-text("Registrér mødet")');
+  await page.waitForSelector('text=Mødet er registreret.');
+  await page.fill('#f-conclusion', 'Opfølgningen er gennemført.');
+  await page.click('button:has-text("Afslut sagen")');
+  await page.waitForSelector('text=Sagen er afsluttet.');
+  assert.ok(await page.locator('text=Sagens status: Afsluttet').count() === 1);
+  await checkPage(page, 'chief-supervision-closed');
   await page.context().close();
 });

@@ -4,11 +4,12 @@
 import { create } from "@bufbuild/protobuf";
 import { ConnectError, Code } from "@connectrpc/connect";
 import { api, errorText, requestId } from "../api";
-import { announce, type Page } from "../app";
+import { announce, now, type Page } from "../app";
 import { fieldId, h, replace, uniqueId } from "../dom";
-import { choiceGroup, errorSummary, field, section, showMessage, submitting, text, values } from "../forms";
+import { choiceGroup, errorSummary, field, lines, section, showMessage, submitting, text, values } from "../forms";
 import { AnswerSchema, type Answer, type Receipt, type ReportTemplate, type TemplateQuestion, type WrittenReport } from "../gen/tilsyn/v1/reports_pb";
 import { actorText, boardReportStatusText, dayText, timeText } from "../text";
+import { localInputValue, timestampOfInput } from "../time";
 
 const caseStageText: Record<string, string> = {
   AwaitingReview: "Afventer chefens vurdering", Accepted: "Godkendt", FollowUpRequired: "Opfølgningsmøde påkrævet",
@@ -119,6 +120,38 @@ function reviewForm(unitId: string, year: number, reload: (message: string) => v
   return section("Chefens opfølgning", form);
 }
 
+/** The chief's next steps after asking for a follow-up meeting: schedule it, record it, close the case. */
+function followUpForms(unitId: string, year: number, stage: string, reload: (message: string) => void): HTMLElement | null {
+  const label = (p: string) => ({ at: "Tidspunkt", held_at: "Afholdt", notes: "Referat", attendees: "Deltagere", conclusion: "Konklusion" }[p] ?? p);
+  const step = (title: string, fields: HTMLElement[], button: string, act: (form: HTMLFormElement) => Promise<unknown>, done: string) => {
+    const summary = errorSummary();
+    const form = h("form", { novalidate: true }, summary, fields, h("button", { type: "submit" }, button));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      if (await submitting(form, summary, label, () => act(form))) reload(done);
+    });
+    return section(title, form);
+  };
+  const schedule = () => step(stage === "MeetingScheduled" ? "Flyt mødet med bestyrelsen" : "Planlæg mødet med bestyrelsen",
+    [field({ path: "at", label: "Tidspunkt for mødet", type: "datetime-local", required: true })], "Planlæg mødet",
+    (f) => api.reports.scheduleFollowUpMeeting({ unitId, year, at: timestampOfInput(text(f, "at")), requestId: requestId() }), "Mødet er planlagt.");
+  const record = () => step("Registrér mødet med bestyrelsen", [
+    field({ path: "held_at", label: "Mødet blev holdt", type: "datetime-local", value: localInputValue(now()), required: true }),
+    field({ path: "notes", label: "Referat af mødet", type: "textarea", required: true }),
+    field({ path: "attendees", label: "Deltagere (funktion, ikke navn)", type: "textarea", rows: 3, hint: "Én pr. linje, fx Bestyrelsesformand." }),
+  ], "Registrér mødet", (f) => api.reports.recordFollowUpMeeting({
+    unitId, year, heldAt: timestampOfInput(text(f, "held_at")), notes: text(f, "notes"), attendees: lines(f, "attendees"), requestId: requestId(),
+  }), "Mødet er registreret.");
+  const close = () => step("Afslut sagen", [field({ path: "conclusion", label: "Konklusion", type: "textarea" })], "Afslut sagen",
+    (f) => api.reports.closeCase({ unitId, year, conclusion: text(f, "conclusion"), requestId: requestId() }), "Sagen er afsluttet.");
+  switch (stage) {
+    case "FollowUpRequired":
+    case "MeetingScheduled": return h("div", null, schedule(), record());
+    case "MeetingHeld": return close();
+    default: return null;
+  }
+}
+
 async function boardEditor(main: HTMLElement, unitId: string, year: string, message?: string): Promise<void> {
   const reportId = `${unitId}/tilsyn/${year}`;
   const report = await api.reports.startReport({ reportId, requestId: requestId() });
@@ -189,7 +222,8 @@ async function readerView(main: HTMLElement, unitId: string, year: string, canRe
     receipt ? receiptView(receipt, unitId, year) : h("p", null, "Bestyrelsen har ikke indsendt rapporten endnu."),
     receipt ? answeredView(report, template) : null,
     kase ? h("p", null, `Sagens status: ${caseStageText[kase.stage] ?? kase.stage}${kase.reason ? ` – ${kase.reason}` : ""}`) : null,
-    kase && kase.stage === "AwaitingReview" ? reviewForm(unitId, Number(year), (text) => void readerView(main, unitId, year, canReview, text)) : null);
+    kase && kase.stage === "AwaitingReview" ? reviewForm(unitId, Number(year), (text) => void readerView(main, unitId, year, canReview, text)) : null,
+    kase ? followUpForms(unitId, Number(year), kase.stage, (text) => void readerView(main, unitId, year, canReview, text)) : null);
 }
 
 export const supervisionPage: Page = {
