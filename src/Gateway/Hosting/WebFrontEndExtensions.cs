@@ -36,7 +36,7 @@ public static class WebFrontEndExtensions
         var root = ResolveRoot(options.Root, app.Environment.ContentRootPath);
         if (root is null)
         {
-            app.Logger.LogWarning("No built web front end found (Web:Root, default src/Web/dist): run `npm ci && npm run build` in src/Web");
+            app.Logger.LogInformation("No built web front end found (Web:Root, default src/Web/dist): run `npm ci && npm run build` in src/Web");
             return app;
         }
 
@@ -73,8 +73,8 @@ public static class WebFrontEndExtensions
         }).AllowAnonymous();
     }
 
-    /// <summary><c>Web:Root</c> (relative to the content root), else the build output src/Web/dist next to the
-    /// gateway's project folder or above its bin folder; null when there is none.</summary>
+    /// <summary><c>Web:Root</c> (relative to the content root), else the build output src/Web/dist under the content
+    /// root (the repository), next to the gateway's project folder, or above its bin folder; null when there is none.</summary>
     private static string? ResolveRoot(string? configured, string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(configured))
@@ -87,6 +87,7 @@ public static class WebFrontEndExtensions
 
         string[] candidates =
         [
+            Path.Combine(contentRoot, "src", "Web", "dist"),
             Path.Combine(contentRoot, "..", "Web", "dist"),
             Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Web", "dist"),
         ];
