@@ -32,6 +32,7 @@ public static class GatewayApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapReportPrintRoute();
+        app.MapWebFrontEnd();
         app.MapGrpcServices(registry =>
         {
             if (bench)
