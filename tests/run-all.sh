@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh machine: PostgreSQL (installed and started when missing),
-# npm packages of the interop client, restore, build, test. Nothing is skipped.
+# Runs every test on a fresh machine: PostgreSQL and Debian's chromium (installed when missing),
+# npm packages of the interop client and browser tests, the web front end built, restore, build,
+# test. Nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 TILSYN_TEST_PG=$(bash tests/setup-postgres.sh)
 export TILSYN_TEST_PG
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+if [ ! -x /usr/bin/chromium ]; then
+  echo "run-all: installing chromium with apt (browser tests)" >&2
+  as_root apt-get update -qq >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+fi
+
+# The web front end the gateway serves (src/Web/dist), built from its lock file.
+(cd src/Web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
 
 for lock in tests/*/package-lock.json; do
   [ -f "$lock" ] || continue

@@ -108,10 +108,10 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
     /// <summary>The unit of a report id "{unit}/{purpose}/{occasion}"; INVALID_ARGUMENT when it is not one.</summary>
     internal static string UnitOf(string reportId)
     {
-        var parts = reportId.Split('/');
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0))
-            throw GrpcErrors.InvalidArgument("Invalid request.", ("report_id", "must be {unit}/{purpose}/{occasion}, e.g. unit-1/tilsyn/2023"));
-        return parts[0];
+        if (!Grains.Domain.Reports.ReportId.TryParse(reportId, out var id))
+            throw GrpcErrors.InvalidArgument(
+                "Invalid request.", ("report_id", "must be {unit}/{purpose}/{occasion} with purpose tilsyn, udtalelse-samtale or udtalelse-kvalitetsrapport, e.g. unit-1/tilsyn/2023"));
+        return id.Unit.ToString();
     }
 }
 

@@ -21,6 +21,22 @@ public sealed class ApiHelperTests
         Assert.Equal((code, "what happened"), (error.StatusCode, error.Message));
     }
 
+    [Theory]
+    [InlineData("units/strandens-dagtilbud/loop")]
+    [InlineData("strandens-dagtilbud/tilsyn/twenty")]
+    [InlineData("strandens-dagtilbud//2026")]
+    [InlineData("")]
+    public void ReportIdsThatAreNotReportsAreInvalidArgumentNamingTheField(string reportId)
+    {
+        var error = Assert.Throws<GrpcStatusException>(() => ReportsService.UnitOf(reportId));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(Assert.IsType<Rpc.BadRequest>(Assert.Single(error.Status.Details)).FieldViolations, v => v.Field == "report_id");
+    }
+
+    [Fact]
+    public void ReportIdGivesItsUnit() => Assert.Equal("strandens-dagtilbud", ReportsService.UnitOf("strandens-dagtilbud/tilsyn/2026"));
+
     [Fact]
     public void InvalidProblemCarriesEveryFieldViolationAsBadRequest()
     {

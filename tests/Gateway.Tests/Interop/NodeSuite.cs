@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 
 namespace OrleansTilsyn.Gateway.Tests.Interop;
 
-/// <summary>Runs a folder of node tests in tests/Interop (installing its packages when `npm ci` has not) against the
-/// gateway of this build, and tells how many passed and failed.</summary>
+/// <summary>Runs a folder of node tests of a suite under tests/ (installing its packages when `npm ci` has not) against
+/// the gateway of this build, and tells how many passed and failed. The suites run one at a time (see
+/// <see cref="NodeSuitesCollection"/>): each starts gateways of its own, and the cluster suite runs on an accelerated clock.</summary>
 internal static partial class NodeSuite
 {
     public sealed record Outcome(int ExitCode, int Passed, int Failed, string Output)
@@ -16,21 +17,27 @@ internal static partial class NodeSuite
         public string Summary => $"node --test exited {ExitCode} ({Passed} passed, {Failed} failed):\n{Output}";
     }
 
-    public static async Task<Outcome> RunAsync(string folder, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="suiteName">The folder under tests/ with the package.json (Interop, Web).</param>
+    /// <param name="folder">The folder of test files in it.</param>
+    /// <param name="oneFileAtATime">Run the test files one after another (browser tests) instead of side by side.</param>
+    public static async Task<Outcome> RunAsync(
+        string suiteName, string folder, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null, bool oneFileAtATime = false)
     {
         var root = RepositoryRoot();
-        var suite = Path.Combine(root, "tests", "Interop");
+        var suite = Path.Combine(root, "tests", suiteName);
         var configuration = typeof(NodeSuite).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var gateway = Path.Combine(root, "src", "Gateway", "bin", configuration, "net10.0", "OrleansTilsyn.Gateway.dll");
         Assert.True(File.Exists(gateway), $"The gateway build is missing: {gateway}");
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["TILSYN_GATEWAY_DLL"] = gateway };
-        if (!Directory.Exists(Path.Combine(suite, "node_modules", "@grpc", "grpc-js")))
+        if (!Directory.Exists(Path.Combine(suite, "node_modules")))
         {
             var install = await RunProcessAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], suite, env, timeout);
             Assert.True(install.ExitCode == 0, $"npm ci failed in {suite}:\n{install.Output}");
         }
 
-        var run = await RunProcessAsync("node", ["--test", "--test-reporter=tap", folder + "/"], suite, env, timeout);
+        var run = await RunProcessAsync("node", oneFileAtATime
+            ? ["--test", "--test-reporter=tap", "--test-concurrency=1", folder + "/"]
+            : ["--test", "--test-reporter=tap", folder + "/"], suite, env, timeout);
         return new Outcome(run.ExitCode, Count(PassLine(), run.Output), Count(FailLine(), run.Output), run.Output);
     }
 
@@ -107,4 +114,11 @@ internal static partial class NodeSuite
 
     [GeneratedRegex(@"^# fail (\d+)$", RegexOptions.Multiline)]
     private static partial Regex FailLine();
+}
+
+/// <summary>The node suites share one xunit collection, so they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class NodeSuitesCollection
+{
+    public const string Name = "node suites";
 }
