@@ -53,7 +53,8 @@ run_silo() {
   # shellcheck source=cluster.env
   . "$here/cluster.env"
   set +a
-  export Storage__ConnectionString="$(connection_string)"
+  # A bounded pool per silo, so a few silos and the tests fit in PostgreSQL's default 100 connections.
+  export Storage__ConnectionString="$(connection_string);Maximum Pool Size=${TILSYN_CLUSTER_POOL_SIZE:-20}"
   export Storage__DataDirectory="$dir/shared"
   export Silo__SiloName="silo-$i"
   export Gateway__Endpoints__GrpcPort="$(grpc_port "$i")"
