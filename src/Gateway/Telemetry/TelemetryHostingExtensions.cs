@@ -32,6 +32,7 @@ public static class TelemetryHostingExtensions
         builder.Services.AddSingleton(export);
         if (!export.Any) return builder;
 
+        if (export.Traces)
         {
             builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
                 .ConfigureServices(s => s.AddSingleton<IConfiguration>(configuration))
