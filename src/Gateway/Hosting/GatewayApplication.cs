@@ -34,6 +34,7 @@ public static class GatewayApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapReportPrintRoute();
+        app.MapLoopHealthPage();
         app.MapGrpcServices(registry =>
         {
             if (bench)
