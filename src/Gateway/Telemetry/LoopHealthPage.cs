@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Grains.Telemetry;
@@ -130,5 +129,8 @@ public static class LoopHealthPage
         _ => $"{(seconds / 86400).ToString("0.#", Danish)} døgn",
     };
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup only; Danish letters stay as they are (the page is UTF-8).</summary>
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 }

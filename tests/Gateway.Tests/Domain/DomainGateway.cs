@@ -32,7 +32,11 @@ internal sealed class DomainGateway : IAsyncDisposable
         Logs = logs;
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).ToArray();
         Client = new GrpcTestClient(addresses[0], addresses[1]);
+        HttpAddress = addresses[1];
     }
+
+    /// <summary>The HTTP/1.1 listener (gRPC-Web, JSON, pages).</summary>
+    public Uri HttpAddress { get; }
 
     public GrpcTestClient Client { get; }
 
