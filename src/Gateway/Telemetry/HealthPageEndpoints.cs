@@ -1,3 +1,5 @@
+using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Gateway.Grpc.Health;
 using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Grains.Telemetry;
@@ -19,9 +21,20 @@ public static class HealthPageEndpoints
                 return Results.Text($"The token is valid but {error}.", "text/plain", statusCode: StatusCodes.Status403Forbidden);
             if (caller.Role != CallerRole.Operations)
                 return Results.Text("Only the operations role may read the health page.", "text/plain", statusCode: StatusCodes.Status403Forbidden);
-            var report = await collector.CollectAsync(caller.ToActor(), cancellationToken: http.RequestAborted);
-            metrics.Publish(report);
             http.Response.Headers.CacheControl = "no-store";
-            return Results.Content(LoopHealthPage.Render(report, health.GetStatus("") == GrpcServingStatus.Serving), "text/html; charset=utf-8");
+            var serving = health.GetStatus("") == GrpcServingStatus.Serving;
+            try
+            {
+                var report = await collector.CollectAsync(caller.ToActor(), cancellationToken: http.RequestAborted);
+                metrics.Publish(report);
+                return Results.Content(LoopHealthPage.Render(report, serving), "text/html; charset=utf-8");
+            }
+            catch (Exception failure) when (failure is ProblemException or GrainRuntimeException)
+            {
+                // The last report (if any) is still worth showing while the store or a grain does not answer.
+                return metrics.Latest is { } last
+                    ? Results.Content(LoopHealthPage.Render(last, serving), "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable)
+                    : Results.Text("Sundhedstallene kunne ikke beregnes lige nu; prøv igen om lidt.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         }).RequireAuthorization();
 }
