@@ -62,6 +62,19 @@ public sealed class LoopHealthOperationsTests
     }
 
     [Fact]
+    public async Task AListenerGetsTheLoopGaugesWithoutAnyoneAskingTheApi()
+    {
+        await using var gateway = await DomainGateway.StartAsync(new Dictionary<string, string?> { ["Telemetry:Loop:Refresh"] = "00:00:00.100" });
+        var metrics = gateway.Services.GetRequiredService<LoopMetrics>();
+        using var measured = new MeasuredGauges(metrics.Meter);
+
+        Assert.True(await EventuallyAsync(() => Task.FromResult(metrics.Latest is not null)), "the monitor did not compute a report");
+        var gauges = measured.Read();
+        Assert.Equal(metrics.Latest!.Units, gauges.Where(g => g.Key.StartsWith("tilsyn.loop.units{", StringComparison.Ordinal)).Sum(g => g.Value));
+        Assert.True(metrics.Latest.Units > 0);
+    }
+
+    [Fact]
     public async Task OnlyTheOperationsRoleMayReadTheHealthPage()
     {
         await using var gateway = await DomainGateway.StartAsync();
