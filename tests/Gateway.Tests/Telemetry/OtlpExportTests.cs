@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,37 @@ public sealed class OtlpExportTests
         Assert.True(receiver.Received("metrics", "tilsyn.grain.calls"), "the silo meter was exported");
         Assert.Empty(receiver.Bodies("logs"));
         Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level >= LogLevel.Warning && e.Category.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OverOtlpGrpcByDefaultLogsArriveWithTheTraceIdOfTheCallThatWroteThem()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync(grpc: true);
+        var settings = Unset();
+        settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint;
+        var traceId = ActivityTraceId.CreateRandom();
+        var gateway = await DomainGateway.StartAsync(settings);
+        try
+        {
+            var result = await gateway.Client.CallAsync("/tilsyn.v1.Units/ImportUnits",
+                new ImportUnitsRequest { CsvContent = "id,name,sector,chief,leader,board\notlp-skole,OTLP-skolen,skole,bu-chef-4,leder-otlp-skole,\n" }, r =>
+                {
+                    r.Headers.TryAddWithoutValidation("authorization", $"Bearer {gateway.Administration}");
+                    r.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+                });
+            Assert.Equal(Grpc.StatusCode.OK, result.Status);
+        }
+        finally
+        {
+            await gateway.DisposeAsync();
+        }
+
+        var rawTraceId = Convert.FromHexString(traceId.ToHexString());
+        Assert.True(receiver.Received("traces", "tilsyn.v1.Units/ImportUnits"), "the call's span was exported over gRPC");
+        Assert.True(receiver.Received("traces", rawTraceId), "the spans carry the caller's trace id");
+        Assert.True(receiver.Received("logs", "Change by {Person} as {Actor}: {Method} (request_id '{RequestId}')"), "the change was logged to OTLP");
+        Assert.True(receiver.Received("logs", rawTraceId), "the log record carries the trace id");
+        Assert.True(receiver.Received("metrics", "tilsyn.grain.calls"), "metrics were exported over gRPC");
     }
 
     [Fact]
