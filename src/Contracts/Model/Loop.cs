@@ -12,7 +12,31 @@ public sealed record LoopHealthDto(
     int OverdueTasks,
     int BoardReportsOverdue,
     int OpenAgreements,
-    int AgreementsPastDue);
+    int AgreementsPastDue)
+{
+    /// <summary>Tracked samtaler whose window has closed (held in it, held late, or overdue).</summary>
+    public int ConversationsDue { get; init; }
+
+    /// <summary>Tracked 1:1s whose due day has passed; <see cref="OneToOnesDueHeld"/> of them were held.</summary>
+    public int OneToOnesDue { get; init; }
+
+    public int OneToOnesDueHeld { get; init; }
+
+    /// <summary>Board reports not yet submitted whose notice period has begun (overdue ones included).</summary>
+    public int BoardReportsDue { get; init; }
+
+    /// <summary>Board reports submitted and waiting for the chief's review.</summary>
+    public int BoardReportsInReview { get; init; }
+
+    /// <summary>Open and overdue tasks per kind (kinds without an open task left out).</summary>
+    public ImmutableArray<TaskKindHealthDto> TasksByKind { get; init; } = [];
+
+    /// <summary>Periods ("2023-Spring") of tracked samtaler whose data package release day has come.</summary>
+    public ImmutableArray<string> DataReleasesDue { get; init; } = [];
+}
+
+/// <summary>How many tasks of one kind are open (overdue ones included) and overdue.</summary>
+public sealed record TaskKindHealthDto(TaskKind Kind, int Open, int Overdue);
 
 public sealed record ThemeDto(string Code, string Title);
 

@@ -2,6 +2,7 @@ using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Gateway.Api.Calls;
+using OrleansTilsyn.Grains.Telemetry;
 using OrleansTilsyn.Gateway.Api.Mapping;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
@@ -13,11 +14,12 @@ namespace OrleansTilsyn.Gateway.Api;
 /// tilsyn.v1.Operations: loop health counts of every unit, asked from the unit grains in parallel
 /// (bounded). Only counts leave this service: the grains answer operations with counts only
 /// (<c>GetHealthAsync</c>); the loop id of a unit is read by the gateway itself, as the service.
+/// The summary is the same report the Loop meter and the health page show: a summary of all units
+/// is published to the meter as its latest report.
 /// </summary>
-public sealed class OperationsService(ApiCalls api) : IGrpcService
+public sealed class OperationsService(ApiCalls api, LoopHealthCollector collector, LoopMetrics metrics) : IGrpcService
 {
     private const string Service = "tilsyn.v1.Operations";
-    private const int Parallelism = 32;
 
     /// <summary>Who reads a unit's loop id for operations: the service itself (reads are not audited; only the id is returned).</summary>
     private static readonly Actor ServiceReader = new("gateway-operations", "system");
@@ -32,19 +34,12 @@ public sealed class OperationsService(ApiCalls api) : IGrpcService
     {
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ReadHealth);
         Model.AgeArea? area = request.AgeArea == AgeArea.Unspecified ? null : ApiEnums.ToModel<AgeArea, Model.AgeArea>(request.AgeArea, "age_area");
-        var units = await UnitsAsync(caller, new Model.UnitQuery(Area: area), context.CancellationToken);
-        var counts = await CountsAsync(caller, units, context.CancellationToken);
-        var summary = new LoopHealthSummary { ComputedAt = api.Now.ToApi(), UnitCount = units.Count, Totals = new LoopHealthCounts() };
-        foreach (var group in units.Zip(counts).GroupBy(x => x.First.Sector).OrderBy(g => g.Key))
-        {
-            var sector = new SectorLoopHealth { Sector = group.Key.ToApi(), UnitCount = group.Count(), Counts = new LoopHealthCounts() };
-            foreach (var (_, unitCounts) in group) sector.Counts.Add(unitCounts);
-            summary.Totals.Add(sector.Counts);
-            summary.BySector.Add(sector);
-        }
-
-        summary.UnitsWithOverdue = counts.Count(c => c.HasOverdue());
-        return summary;
+        var token = context.CancellationToken;
+        var units = await UnitsAsync(caller, new Model.UnitQuery(Area: area), token);
+        var counts = await collector.CountAsync(caller.ToActor(), units, token);
+        var report = await api.RunAsync(caller, token, () => collector.SummarizeAsync(caller.ToActor(), units, counts, token));
+        if (area is null) metrics.Publish(report);
+        return report.ToApi();
     }
 
     private async Task<ListUnitLoopHealthResponse> ListUnitHealthAsync(ListUnitLoopHealthRequest request, GrpcCallContext context)
@@ -53,7 +48,7 @@ public sealed class OperationsService(ApiCalls api) : IGrpcService
         Model.Sector? sector = request.Sector == Sector.Unspecified ? null : ApiEnums.ToModel<Sector, Model.Sector>(request.Sector, "sector");
         var token = context.CancellationToken;
         var units = await UnitsAsync(caller, new Model.UnitQuery(Sector: sector), token);
-        var rows = units.Zip(await CountsAsync(caller, units, token))
+        var rows = units.Zip((await collector.CountAsync(caller.ToActor(), units, token)).Select(c => c.ToApi()))
             .Where(x => !request.OverdueOnly || x.Second.HasOverdue())
             .ToList();
         var (page, next) = Paging.Slice(rows, request.PageSize, request.PageToken, sector, request.OverdueOnly);
@@ -99,18 +94,5 @@ public sealed class OperationsService(ApiCalls api) : IGrpcService
         }
         while (after is not null);
         return units;
-    }
-
-    /// <summary>The counts of each unit (a unit that cannot answer counts as zero rather than failing the overview).</summary>
-    private async Task<LoopHealthCounts[]> CountsAsync(Caller caller, List<Model.UnitDto> units, CancellationToken token)
-    {
-        var counts = new LoopHealthCounts[units.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, units.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = token },
-            async (i, cancel) =>
-            {
-                var health = await api.RunAsync(caller, cancel, () => api.Grain<IUnitGrain>(units[i].Id).GetHealthAsync());
-                counts[i] = health.IsSuccess ? health.Value.ToApi() : new LoopHealthCounts();
-            });
-        return counts;
     }
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OrleansTilsyn.Gateway.Telemetry;
 
 namespace OrleansTilsyn.Gateway.Grpc;
 
@@ -20,6 +22,7 @@ internal sealed class GrpcCall : IDisposable
     private readonly CancellationTokenSource? _deadlineSource;
     private readonly CancellationTokenSource? _callSource;
     private bool _completed;
+    private Activity? _span;
 
     public GrpcCall(
         HttpContext http,
@@ -61,6 +64,8 @@ internal sealed class GrpcCall : IDisposable
 
     public async Task RunAsync()
     {
+        using var span = GatewayTelemetry.StartCall(_http, _method.Path);
+        _span = span;
         var handler = InvokeHandlerAsync();
         if (_deadlineSource is not null)
         {
@@ -187,6 +192,7 @@ internal sealed class GrpcCall : IDisposable
             }
 
             _completed = true;
+            GatewayTelemetry.SetStatus(_span, (int)status.Code, status.Message);
             await _transport.WriteStatusAsync(status);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException || ClientGone)

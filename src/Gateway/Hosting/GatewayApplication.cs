@@ -1,6 +1,7 @@
 using OrleansTilsyn.Gateway.Api;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Gateway.Telemetry;
 
 namespace OrleansTilsyn.Gateway.Hosting;
 
@@ -21,6 +22,7 @@ public static class GatewayApplication
         builder.AddTilsynSecurity();
         builder.Services.AddReportsApi();
         builder.AddCoHostedSilo();
+        builder.AddTilsynTelemetry();
 
         var app = builder.Build();
         var bench = builder.Configuration.GetValue<bool>(BenchEndpoints.ConfigKey);
@@ -32,6 +34,7 @@ public static class GatewayApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapReportPrintRoute();
+        app.MapLoopHealthPage();
         app.MapWebFrontEnd();
         app.MapGrpcServices(registry =>
         {

@@ -27,6 +27,7 @@ public static class SiloHostingExtensions
             options.RevalidateReads |= storage.Engine == "postgres";
             options.StoreFactory = _ => CreateStore(storage, builder.Environment.ContentRootPath);
         });
+        builder.Services.AddLoopTelemetry(o => builder.Configuration.GetSection("Telemetry:Loop").Bind(o));
         builder.Services.AddHostedService<StoreHealthProbe>();
         var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new();
         if (demo.SeedWhenEmpty ?? SecurityServiceCollectionExtensions.ReadOptions(builder.Configuration).Mode == AuthMode.LocalKey)

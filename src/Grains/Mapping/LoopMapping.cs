@@ -26,7 +26,16 @@ public static class LoopMapping
 
     public static LoopHealthDto ToDto(this LoopHealth h) => new(
         h.ConversationsHeld, h.ConversationsOverdue, h.OneToOnesHeld, h.OneToOnesOverdue, h.OpenTasks, h.OverdueTasks,
-        h.BoardReportsOverdue, h.OpenAgreements, h.AgreementsPastDue);
+        h.BoardReportsOverdue, h.OpenAgreements, h.AgreementsPastDue)
+    {
+        ConversationsDue = h.ConversationsDue,
+        OneToOnesDue = h.OneToOnesDue,
+        OneToOnesDueHeld = h.OneToOnesDueHeld,
+        BoardReportsDue = h.BoardReportsDue,
+        BoardReportsInReview = h.BoardReportsInReview,
+        TasksByKind = [.. h.TasksByKind.Select(t => new TaskKindHealthDto(t.Kind, t.Open, t.Overdue))],
+        DataReleasesDue = [.. h.DataReleasesDue.Select(p => p.ToString())],
+    };
 
     public static ConversationDto ToDto(this Conversation c, DateTimeOffset now) => new(
         c.Slot.Number, c.Period.ToString(), c.Slot.LoopYear, c.Slot.DataRelease, c.Slot.WindowOpen, c.Slot.WindowClose, c.Status,

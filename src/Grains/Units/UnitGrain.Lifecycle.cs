@@ -51,6 +51,7 @@ public sealed partial class UnitGrain
     public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
     {
         if (Loop is not { } loop) return;
+        _metrics?.RecordReminderTardiness(loop.Unit.Sector, status.CurrentTime - status.DueAt);
         if (ReminderNames.TryParse(reminderName, out var kind, out _) && kind == ReminderKind.NextLoop)
         {
             var unit = State.NextLoopUnit ?? loop.Unit;

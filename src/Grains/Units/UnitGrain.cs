@@ -6,6 +6,7 @@ using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Loop;
 using OrleansTilsyn.Grains.Mapping;
+using OrleansTilsyn.Grains.Telemetry;
 using DomainActor = OrleansTilsyn.Grains.Domain.Organisation.Actor;
 
 namespace OrleansTilsyn.Grains.Units;
@@ -19,7 +20,11 @@ namespace OrleansTilsyn.Grains.Units;
 public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemindable
 {
     private readonly HashSet<(DocumentKind, string, int)> _delivered = [];
+    private readonly LoopMetrics? _metrics;
     private volatile UnitLoopState? _loop;
+
+    /// <param name="metrics">Where reminder tardiness is measured, when the silo has the Loop meter.</param>
+    public UnitGrain(LoopMetrics? metrics = null) => _metrics = metrics;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

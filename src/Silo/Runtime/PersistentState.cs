@@ -22,7 +22,20 @@ internal sealed class PersistentState<TState>(GrainId grain, StateStorage storag
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await storage.Store.ReadStateAsync(grain, cancellationToken);
+        StoredState? stored;
+        using (var span = SiloTelemetry.StartStorage("read", grain))
+        {
+            try
+            {
+                stored = await storage.Store.ReadStateAsync(grain, cancellationToken);
+            }
+            catch (Exception error)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, error.Message);
+                throw;
+            }
+        }
+
         _current = stored is null
             ? new Snapshot(new TState(), 0, false)
             : new Snapshot(JsonSerializer.Deserialize<TState>(stored.StateJson, storage.Json) ?? new TState(), stored.Version, true);
@@ -38,9 +51,25 @@ internal sealed class PersistentState<TState>(GrainId grain, StateStorage storag
         {
             var current = _current;
             var audit = new AuditEvent(grain, 0, storage.Clock.GetUtcNow(), CallContext.Actor.ToString(), note.Command, note.Outcome, note.Detail);
+            // Reminder rows keep the span of the grain call that registered them, not the storage span.
             var write = new StateWrite(grain, current.Version, JsonSerializer.Serialize(next, storage.Json), audit, reminderChanges.ToArray(), TraceParent());
             var started = Stopwatch.GetTimestamp();
-            var version = await storage.Store.WriteStateAsync(write, cancellationToken);
+            long version;
+            using (var span = SiloTelemetry.StartStorage("write", grain))
+            {
+                try
+                {
+                    version = await storage.Store.WriteStateAsync(write, cancellationToken);
+                    span?.SetTag("tilsyn.state.version", version);
+                    if (reminderChanges.Count > 0) span?.SetTag("tilsyn.reminder.changes", reminderChanges.Count);
+                }
+                catch (Exception error)
+                {
+                    span?.SetStatus(ActivityStatusCode.Error, error.Message);
+                    throw;
+                }
+            }
+
             if (SiloTelemetry.StorageWriteDuration.Enabled)
                 SiloTelemetry.StorageWriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("grain.type", grain.Type));
             _current = new Snapshot(next, version, true);

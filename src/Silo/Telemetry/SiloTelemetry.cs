@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Silo.Telemetry;
 
@@ -23,6 +24,20 @@ public static class SiloTelemetry
     internal static Counter<long> RemindersDelivered { get; } = Meter.CreateCounter<long>("tilsyn.reminders.delivered", description: "Reminder occurrences delivered successfully.");
     internal static Counter<long> RemindersFailed { get; } = Meter.CreateCounter<long>("tilsyn.reminders.failed", description: "Reminder deliveries that failed and were released for retry.");
     internal static Histogram<double> ReminderTardiness { get; } = Meter.CreateHistogram<double>("tilsyn.reminder.tardiness", "s", "Domain time between a reminder's due time and its delivery.");
+
+    /// <summary>A span around one storage operation of a grain (a child of the grain call that causes it).</summary>
+    internal static Activity? StartStorage(string operation, GrainId grain)
+    {
+        var activity = ActivitySource.StartActivity($"storage {operation} {grain.Type}", ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("db.operation.name", operation);
+            activity.SetTag("tilsyn.grain.type", grain.Type);
+            activity.SetTag("tilsyn.grain.key", grain.Key);
+        }
+
+        return activity;
+    }
 
     internal static void RecordCall(string grainType, string method, bool succeeded, long startedTimestamp)
     {

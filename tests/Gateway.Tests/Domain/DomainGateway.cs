@@ -32,7 +32,11 @@ internal sealed class DomainGateway : IAsyncDisposable
         Logs = logs;
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).ToArray();
         Client = new GrpcTestClient(addresses[0], addresses[1]);
+        HttpAddress = addresses[1];
     }
+
+    /// <summary>The HTTP/1.1 listener (gRPC-Web, JSON, pages).</summary>
+    public Uri HttpAddress { get; }
 
     public GrpcTestClient Client { get; }
 
@@ -45,7 +49,9 @@ internal sealed class DomainGateway : IAsyncDisposable
     /// <param name="settings">Configuration on top of the defaults (memory store, Clock:Start, no reminder polling).</param>
     /// <param name="store">A store to use instead of the configured engine.</param>
     /// <param name="dataDirectory">Reuse a data folder (a second start on the same SQLite file); a new temporary one otherwise.</param>
-    public static async Task<DomainGateway> StartAsync(IDictionary<string, string?>? settings = null, IGrainStore? store = null, string? dataDirectory = null)
+    /// <param name="services">More service registrations (before the gateway's own, so they win where it only adds defaults).</param>
+    public static async Task<DomainGateway> StartAsync(
+        IDictionary<string, string?>? settings = null, IGrainStore? store = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
     {
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("tilsyn-domain-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = data, EnvironmentName = "Production" });
@@ -72,6 +78,7 @@ internal sealed class DomainGateway : IAsyncDisposable
             builder.Services.AddSingleton(store);
         }
 
+        services?.Invoke(builder.Services);
         var app = GatewayApplication.Build(builder);
         await app.StartAsync();
         return new DomainGateway(app, dataDirectory is null ? data : null, logs);

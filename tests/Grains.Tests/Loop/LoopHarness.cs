@@ -1,6 +1,7 @@
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Silo.Hosting;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Testing;
 
@@ -43,11 +44,16 @@ internal sealed class LoopHarness : IAsyncDisposable
     public DateTimeOffset Now => Cluster.Clock.GetUtcNow();
 
     /// <summary>A cluster on <paramref name="store"/> whose domain clock starts at <paramref name="start"/> (default <see cref="Start"/>).</summary>
-    public static async Task<LoopHarness> StartAsync(int silos = 1, Func<IGrainStore>? store = null, DateTimeOffset? start = null)
+    public static async Task<LoopHarness> StartAsync(
+        int silos = 1, Func<IGrainStore>? store = null, DateTimeOffset? start = null, Action<SiloOptions>? configure = null)
     {
         var realTime = new ManualClock(new DateTimeOffset(2040, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var cluster = await TestCluster.StartAsync(silos, store ?? (() => new InMemoryGrainStore()), new ManualClock(start ?? Start),
-            o => o.InfrastructureTime = realTime);
+            o =>
+            {
+                o.InfrastructureTime = realTime;
+                configure?.Invoke(o);
+            });
         return new LoopHarness(cluster, realTime);
     }
 

@@ -12,7 +12,7 @@ namespace OrleansTilsyn.Grains.Tests.Loop;
 /// </summary>
 internal sealed class LoopUser(LoopHarness h)
 {
-    /// <summary>(unit, conversation period or 1:1 key) pairs nobody acts on.</summary>
+    /// <summary>(unit, conversation period, 1:1 key or board report year) pairs nobody acts on.</summary>
     public Func<string, string, bool> Skips { get; init; } = (_, _) => false;
 
     /// <summary>Every action taken: (unit, what, occurrence) → the day.</summary>
@@ -31,7 +31,7 @@ internal sealed class LoopUser(LoopHarness h)
             Done[(unit, "HoldOneToOne", o.Key)] = today;
         }
 
-        foreach (var b in timeline.BoardReports)
+        foreach (var b in timeline.BoardReports.Where(b => !Skips(unit, b.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             await BoardReportAsync(unit, b, today);
         if (today == timeline.LoopEnd.AddDays(5) && (await h.Ok(Leader(unit), g => g.GetGrain<IUnitGrain>(unit).GetStatusAsync())).Opsamling is null)
         {

@@ -25,7 +25,8 @@ after(async () => {
   await gateway?.stop();
 });
 
-const counted = ['conversationsHeld', 'conversationsOverdue', 'oneToOnesHeld', 'oneToOnesOverdue', 'openTasks', 'overdueTasks', 'boardReportsOverdue', 'openAgreements', 'agreementsPastDue'];
+const counted = ['conversationsHeld', 'conversationsOverdue', 'oneToOnesHeld', 'oneToOnesOverdue', 'openTasks', 'overdueTasks', 'boardReportsOverdue', 'openAgreements', 'agreementsPastDue',
+  'conversationsDue', 'oneToOnesDue', 'oneToOnesDueHeld', 'boardReportsDue', 'boardReportsInReview'];
 
 test('the summary counts every unit, per sector, and the sectors add up to the totals', async () => {
   const summary = ok(await unary(operations, 'getLoopHealthSummary', {}, { token: gateway.tokenOfRole('operations') }));
@@ -36,6 +37,13 @@ test('the summary counts every unit, per sector, and the sectors add up to the t
   assert.equal(summary.bySector.reduce((n, s) => n + s.unitCount, 0), summary.unitCount);
   for (const field of counted) assert.equal(summary.bySector.reduce((n, s) => n + s.counts[field], 0), summary.totals[field], field);
   assert.ok(summary.totals.openTasks > 0, 'the loops have raised tasks');
+  for (const sector of summary.bySector) {
+    assert.equal(sector.tasksByKind.reduce((n, k) => n + k.open, 0), sector.counts.openTasks, `${sector.sector} open tasks by kind`);
+    assert.equal(sector.tasksByKind.reduce((n, k) => n + k.overdue, 0), sector.counts.overdueTasks, `${sector.sector} overdue tasks by kind`);
+    assert.equal(sector.dataPackages.due, sector.dataPackages.released + sector.dataPackages.missing);
+    assert.ok(sector.oneToOneAdherence >= 0 && sector.oneToOneAdherence <= 1);
+  }
+  assert.deepEqual(summary.bySector.map((s) => s.ageArea), ['AGE_AREA_ZERO_TO_SIX', 'AGE_AREA_SIX_TO_EIGHTEEN', 'AGE_AREA_SIX_TO_EIGHTEEN']);
   assert.ok(summary.computedAt);
   assert.deepEqual(zeroToSix.bySector.map((s) => s.sector), ['SECTOR_DAGTILBUD']);
 });

@@ -72,6 +72,11 @@ public static class CommonMapping
         BoardReportsOverdue = h.BoardReportsOverdue,
         OpenAgreements = h.OpenAgreements,
         AgreementsPastDue = h.AgreementsPastDue,
+        ConversationsDue = h.ConversationsDue,
+        OneToOnesDue = h.OneToOnesDue,
+        OneToOnesDueHeld = h.OneToOnesDueHeld,
+        BoardReportsDue = h.BoardReportsDue,
+        BoardReportsInReview = h.BoardReportsInReview,
     };
 
     public static void Add(this LoopHealthCounts total, LoopHealthCounts h)
@@ -85,6 +90,11 @@ public static class CommonMapping
         total.BoardReportsOverdue += h.BoardReportsOverdue;
         total.OpenAgreements += h.OpenAgreements;
         total.AgreementsPastDue += h.AgreementsPastDue;
+        total.ConversationsDue += h.ConversationsDue;
+        total.OneToOnesDue += h.OneToOnesDue;
+        total.OneToOnesDueHeld += h.OneToOnesDueHeld;
+        total.BoardReportsDue += h.BoardReportsDue;
+        total.BoardReportsInReview += h.BoardReportsInReview;
     }
 
     public static bool HasOverdue(this LoopHealthCounts h) =>
