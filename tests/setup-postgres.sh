@@ -36,6 +36,19 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
+# The test projects run side by side, each with its own pools, and the cluster test adds silos: more than
+# PostgreSQL's default 100 connections. Raised once (a restart), on a server that has fewer.
+max_connections=$(as_root runuser -u postgres -- psql -X -A -t -p "$port" -c "SHOW max_connections")
+if [ "$max_connections" -lt 300 ]; then
+  log "raising max_connections from $max_connections to 300 (restart)"
+  as_root runuser -u postgres -- psql -X -q -p "$port" -c "ALTER SYSTEM SET max_connections = 300" >&2
+  as_root pg_ctlcluster "$version" main restart >&2
+  for _ in $(seq 1 50); do
+    as_root runuser -u postgres -- pg_isready -q -p "$port" && break
+    sleep 0.2
+  done
+fi
+
 # A role of its own per run: re-keying a shared role would break runs already using it.
 db="tilsyn_test_$$_$(date +%s)"
 role="$db"
