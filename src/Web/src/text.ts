@@ -54,6 +54,8 @@ export const taskKindText: Record<TaskKind, string> = {
   [TaskKind.REVIEW_BOARD_REPORT]: "Gennemgå bestyrelsens tilsynsrapport",
   [TaskKind.HOLD_BOARD_FOLLOW_UP_MEETING]: "Afhold opfølgningsmøde med bestyrelsen",
   [TaskKind.OPSAMLING]: "Skriv opsamling af loopet",
+  [TaskKind.SCHEDULE_BOARD_FOLLOW_UP_MEETING]: "Planlæg opfølgningsmøde med bestyrelsen",
+  [TaskKind.CLOSE_SUPERVISION_CASE]: "Afslut tilsynssagen",
 };
 
 export const taskStateText: Record<TaskState, string> = {
