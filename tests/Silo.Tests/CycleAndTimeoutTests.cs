@@ -58,7 +58,8 @@ public sealed class CycleAndTimeoutTests
     public async Task CallsQueuedBehindAStuckTurnTimeOutInsteadOfHanging(StoreKind store)
     {
         var probe = new TestProbe();
-        await using var cluster = await TestSilos.StartAsync(store, probe, configure: o => o.CallTimeout = TimeSpan.FromMilliseconds(200));
+        // Long enough for the last call's durable write on a loaded machine, short enough to keep the test quick.
+        await using var cluster = await TestSilos.StartAsync(store, probe, configure: o => o.CallTimeout = TimeSpan.FromSeconds(1));
         var grain = cluster.GrainFactory.GetGrain<ITurnGrain>("stuck");
 
         var stuck = grain.WaitForGateAsync();
