@@ -9,7 +9,7 @@ namespace OrleansTilsyn.Benchmarks;
 
 /// <summary>
 /// <c>simulate --units 10000 --loops 1 --store sqlite|postgres|memory [--connection ...] --on-time 0.9 --late-records 0.1
-/// --one-to-ones 0.9 --seed 1 [--parallelism 256] [--keep]</c>. SQLite without a connection uses a new temporary file;
+/// --one-to-ones 0.9 --seed 1 [--parallelism 256] [--silos 1] [--keep]</c>. <c>--silos 2</c>: two silos in the process on the one store. SQLite without a connection uses a new temporary file;
 /// PostgreSQL creates a fresh database on the given server (its role may CREATE DATABASE) unless --keep names one to use as is.
 /// </summary>
 public static class SimulateCommand
@@ -21,6 +21,7 @@ public static class SimulateCommand
         {
             Units = Int(a, "units", 10_000), Loops = Int(a, "loops", 1), OnTime = Share(a, "on-time", 0.9), LateRecords = Share(a, "late-records", 0.1),
             OneToOnesHeld = Share(a, "one-to-ones", 0.9), Seed = Int(a, "seed", 1), Parallelism = Int(a, "parallelism", 256),
+            Silos = Int(a, "silos", 1),
         };
         var storeName = a.GetValueOrDefault("store", "sqlite");
         var (store, cleanUp) = await OpenAsync(storeName, a.GetValueOrDefault("connection"), a.ContainsKey("keep"));

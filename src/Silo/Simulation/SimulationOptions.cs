@@ -27,6 +27,10 @@ public sealed record SimulationOptions
 
     public int UnitsPerChief { get; init; } = 25;
 
+    /// <summary>Silos in the process on the one store (reads revalidated); unit i's people call silo i mod Silos,
+    /// and due reminders are claimed by all of them.</summary>
+    public int Silos { get; init; } = 1;
+
     public DateOnly End => Start.AddYears(2 * Loops);
 
     public IReadOnlyList<string> Validate()
@@ -38,6 +42,7 @@ public sealed record SimulationOptions
             if (share is < 0 or > 1) errors.Add($"{name} must be between 0 and 1");
         if (Parallelism < 1) errors.Add("parallelism must be at least 1");
         if (UnitsPerChief < 1) errors.Add("units per chief must be at least 1");
+        if (Silos is < 1 or > 8) errors.Add("silos must be 1-8");
         return errors;
     }
 }

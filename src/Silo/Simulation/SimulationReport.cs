@@ -29,7 +29,7 @@ public sealed record SimulationReport(
         var o = Options;
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
-        Line($"simulate: {o.Units:N0} units, {o.Loops} loop(s) {o.Start:yyyy-MM-dd}..{o.End:yyyy-MM-dd}, store {Store}, on-time {o.OnTime:0.##}, late-records {o.LateRecords:0.##}, 1:1s held {o.OneToOnesHeld:0.##}, seed {o.Seed}");
+        Line($"simulate: {o.Units:N0} units, {o.Loops} loop(s) {o.Start:yyyy-MM-dd}..{o.End:yyyy-MM-dd}, store {Store}, silos {o.Silos}, on-time {o.OnTime:0.##}, late-records {o.LateRecords:0.##}, 1:1s held {o.OneToOnesHeld:0.##}, seed {o.Seed}");
         Line($"{"sector",-10} {"samtaler",9} {"on time",8} {"late",6} {"overdue",8} {"minutes ok",11} {"late",6} {"missing",8} {"1:1 due",8} {"held",7} {"adherence",9}");
         foreach (var (sector, s) in Sectors.OrderBy(s => s.Key))
             Line($"{sector,-10} {s.ConversationsDue,9:N0} {s.HeldOnTime,8:N0} {s.HeldLate,6:N0} {s.Overdue,8:N0} {s.MinutesOnTime,11:N0} {s.MinutesLate,6:N0} {s.MinutesMissing,8:N0} {s.OneToOnesDue,8:N0} {s.OneToOnesHeld,7:N0} {s.OneToOneAdherence,9:P1}");

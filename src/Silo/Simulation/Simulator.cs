@@ -46,11 +46,11 @@ public sealed class Simulator
         using var reminders = new ReminderCounter();
         var wall = Stopwatch.StartNew();
         var clock = new ManualClock(At(_options.Start, 12));
-        var siloOptions = new SiloOptions { SiloName = "simulator", PollReminders = false, ReminderConcurrency = _options.Parallelism, ReminderBatchSize = 4096 };
-        await using var silo = await TilsynSilo.StartAsync(siloOptions, _store, clock, cancellationToken);
-        var driver = new ManualTimeDriver(clock, _store, () => [silo.Reminders]);
-        await SetUpAsync(silo.GrainFactory, driver, cancellationToken);
-        var people = new SimulatedPeople(silo.GrainFactory, _units);
+        await using var silos = await SimulatedSilos.StartAsync(_options.Silos, _options.Parallelism, _store, clock, cancellationToken);
+        var driver = new ManualTimeDriver(clock, _store, () => silos.Reminders);
+        var grains = silos.GrainFactory;
+        await SetUpAsync(grains, driver, cancellationToken);
+        var people = new SimulatedPeople(grains, _units);
         var setup = wall.Elapsed;
         Report($"set up {_units.Length:N0} units in {setup.TotalSeconds:0.0} s");
 
@@ -60,13 +60,13 @@ public sealed class Simulator
             if (!_agenda.TryRemove(day, out var actions)) continue;
             var ordered = actions.OrderBy(a => a.Morning ? 0 : 1).ToArray();
             await driver.AdvanceToAsync(At(day, 7), cancellationToken);
-            await RunAsync(silo.GrainFactory, people, ordered.Where(a => a.Morning), clock, cancellationToken);
+            await RunAsync(grains, people, ordered.Where(a => a.Morning), clock, cancellationToken);
             await driver.AdvanceToAsync(At(day, 13), cancellationToken);
-            await RunAsync(silo.GrainFactory, people, ordered.Where(a => !a.Morning), clock, cancellationToken);
+            await RunAsync(grains, people, ordered.Where(a => !a.Morning), clock, cancellationToken);
             if (day.Day == 1 && day.Month % 3 == 1) Report($"{day:yyyy-MM}: {people.Commands:N0} commands, {reminders.Count:N0} reminders, {wall.Elapsed.TotalSeconds:0} s");
         }
 
-        await FinishAsync(silo.GrainFactory, cancellationToken);
+        await FinishAsync(grains, cancellationToken);
         var sizes = await StateSizesAsync(cancellationToken);
         wall.Stop();
         return new SimulationReport(_options, storeName, _tally.Sectors, _tally.Tasks, people.Commands, people.Problems,

@@ -6,9 +6,21 @@ namespace OrleansTilsyn.Grains.Tests.Loop;
 /// <summary>The simulator core on a small organisation, checked against behaviour whose outcome is known.</summary>
 public sealed class SimulatorTests
 {
-    private static Task<SimulationReport> RunAsync(double onTime, double lateRecords, double oneToOnes) =>
-        Simulator.RunAsync(new SimulationOptions { Units = 50, OnTime = onTime, LateRecords = lateRecords, OneToOnesHeld = oneToOnes, Seed = 7 },
+    private static Task<SimulationReport> RunAsync(double onTime, double lateRecords, double oneToOnes, int silos = 1) =>
+        Simulator.RunAsync(new SimulationOptions { Units = 50, OnTime = onTime, LateRecords = lateRecords, OneToOnesHeld = oneToOnes, Seed = 7, Silos = silos },
             new InMemoryGrainStore(), "memory");
+
+    [Fact]
+    public async Task TwoSilosOnOneStoreGiveTheSameLoopHealthAsOne()
+    {
+        var one = await RunAsync(onTime: 0.8, lateRecords: 0.2, oneToOnes: 0.8);
+        var two = await RunAsync(onTime: 0.8, lateRecords: 0.2, oneToOnes: 0.8, silos: 2);
+
+        Assert.Equal(0, two.CommandProblems);
+        Assert.Equal(one.Commands, two.Commands);
+        Assert.Equal(one.Sectors.OrderBy(s => s.Key).Select(s => s.Value.ToString()), two.Sectors.OrderBy(s => s.Key).Select(s => s.Value.ToString()));
+        Assert.Equal(one.TasksAtEnd.OrderBy(t => t.Key.ToString()), two.TasksAtEnd.OrderBy(t => t.Key.ToString()));
+    }
 
     [Fact]
     public async Task EverySamtaleOnTimeLeavesNoneOverdueAndMinutesOnTimeAreNeverLate()

@@ -194,8 +194,15 @@ test('a loop of every demo unit runs through two silos while one is killed and r
 
     const realEnd = anchor + (end - START) / RATE;
     const driving = Promise.all(plans.map((p, i) => drive(callers, i, p.steps, realEnd)));
-    // Silo 2 dies without warning a third of the way in, and comes back.
-    await sleep(Math.max(0, anchor + (realEnd - anchor) / 3 - Date.now()));
+    // Silo 2 dies without warning just before the busiest day of the run's middle (the units' steps fall on
+    // shared days: windows opening, 1:1s due), and comes back.
+    const perDay = new Map();
+    for (const step of allSteps.filter((s) => typeof s.when !== 'function' && s.when > addDays(START, 40) && s.when < addDays(end, -60))) {
+      const key = at(step.when, 0).getTime();
+      perDay.set(key, (perDay.get(key) ?? 0) + 1);
+    }
+    const busiest = [...perDay].sort((a, b) => b[1] - a[1])[0][0];
+    await sleep(Math.max(0, anchor + (busiest - START.getTime() - DAY_MS) / RATE - Date.now()));
     await cluster.kill(2);
     const killedAt = domainNow();
     await sleep(3_000);
