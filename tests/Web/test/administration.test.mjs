@@ -1,31 +1,19 @@
 // The administration and operations in the browser: CSV imports of units and data packages with every
 // row error shown, the political themes, a new version of the annual-wheel configuration (its errors
 // first), the area overview of focus areas; and the operations' loop health page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import gatewayLib from '../lib/gateway.js';
 import browserLib from '../lib/browser.js';
+import sessionLib from '../lib/session.js';
 
-const { startGateway } = gatewayLib;
-const { launch, newPage, checkPage, signInAs } = browserLib;
+const { newPage, checkPage, signInAs } = browserLib;
+const { browserSession } = sessionLib;
 const START = '2027-04-20T08:00:00Z';
 
-let gateway;
-let browser;
-
-before(async () => {
-  browser = await launch();
-  gateway = await startGateway({ 'Clock:Start': START });
-  await gateway.settled();
-});
-
-after(async () => {
-  await browser?.close();
-  await gateway?.stop();
-});
+const session = browserSession(START);
 
 test('the administration imports units and data packages and sees every row error', async () => {
-  const page = await newPage(browser, gateway);
+  const page = await newPage(session.browser, session.gateway);
   await signInAs(page, 'administration');
   assert.equal(await page.evaluate(() => location.hash), '#/administration');
   await checkPage(page, 'admin-imports');
@@ -52,7 +40,7 @@ test('the administration imports units and data packages and sees every row erro
 });
 
 test('the administration sets themes, adds a wheel version and reads the focus-area overview', async () => {
-  const page = await newPage(browser, gateway);
+  const page = await newPage(session.browser, session.gateway);
   await signInAs(page, 'administration');
 
   await page.click('nav[aria-label="Hovedmenu"] >> text=Temaer');
@@ -85,7 +73,7 @@ test('the administration sets themes, adds a wheel version and reads the focus-a
 });
 
 test('operations see loop health as counts, and can show only units with something overdue', async () => {
-  const page = await newPage(browser, gateway);
+  const page = await newPage(session.browser, session.gateway);
   await signInAs(page, 'operations');
   assert.equal(await page.evaluate(() => location.hash), '#/drift');
   await page.waitForSelector('caption:has-text("Samlet og pr. sektor")');

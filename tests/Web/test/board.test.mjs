@@ -2,32 +2,20 @@
 // package, a statement, and the written supervision report — drafted, resumed after leaving the page,
 // submitted incomplete first (every missing answer shown at once, linked to its question), then complete:
 // receipt and printable copy. A board of a unit that is not self-owned: status, data package, statement.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import gatewayLib from '../lib/gateway.js';
 import browserLib from '../lib/browser.js';
+import sessionLib from '../lib/session.js';
 
-const { startGateway } = gatewayLib;
-const { launch, newPage, checkPage, signInAs } = browserLib;
+const { newPage, checkPage, signInAs } = browserLib;
+const { browserSession } = sessionLib;
 const START = '2027-04-20T08:00:00Z';
 const UNIT = 'dt-havbrisen';
 
-let gateway;
-let browser;
-
-before(async () => {
-  browser = await launch();
-  gateway = await startGateway({ 'Clock:Start': START });
-  await gateway.settled();
-});
-
-after(async () => {
-  await browser?.close();
-  await gateway?.stop();
-});
+const session = browserSession(START);
 
 test('a self-owned board drafts, resumes and submits its supervision report with the errors first', async () => {
-  const page = await newPage(browser, gateway);
+  const page = await newPage(session.browser, session.gateway);
   await signInAs(page, `board:${UNIT}`);
   assert.equal(await page.evaluate(() => location.hash), `#/enhed/${UNIT}`);
   await page.waitForSelector('text=Bestyrelsen');
@@ -96,7 +84,7 @@ test('a self-owned board drafts, resumes and submits its supervision report with
 });
 
 test('a board of a unit that is not self-owned sees status and data package and gives a statement', async () => {
-  const page = await newPage(browser, gateway);
+  const page = await newPage(session.browser, session.gateway);
   await signInAs(page, 'board:strandens-dagtilbud');
   await page.waitForSelector('text=Tidslinje');
   assert.equal(await page.locator('nav[aria-label="Enhedens sider"] >> text=Aftaler').count(), 0, 'no meeting content for this board');

@@ -1,32 +1,20 @@
 // The chief's main path in the browser: the portfolio with its annual wheel, the live inbox (a task raised
 // and one closed by a change made elsewhere arrive over the WatchInbox stream without a reload), a unit of
 // the portfolio, and the review of a self-owned board's submitted supervision report.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import gatewayLib from '../lib/gateway.js';
 import browserLib from '../lib/browser.js';
+import sessionLib from '../lib/session.js';
 
-const { startGateway } = gatewayLib;
-const { launch, newPage, checkPage, signInAs } = browserLib;
+const { newPage, checkPage, signInAs } = browserLib;
+const { browserSession } = sessionLib;
 const START = '2027-04-20T08:00:00Z';
 
-let gateway;
-let browser;
-
-before(async () => {
-  browser = await launch();
-  gateway = await startGateway({ 'Clock:Start': START });
-  await gateway.settled();
-});
-
-after(async () => {
-  await browser?.close();
-  await gateway?.stop();
-});
+const session = browserSession(START);
 
 test('a chief sees the portfolio on the annual wheel and the inbox live', async () => {
-  const page = await newPage(browser, gateway);
+  const page = await newPage(session.browser, session.gateway);
   await signInAs(page, 'chief:bu-chef-1');
   assert.equal(await page.evaluate(() => location.hash), '#/portefolje');
   await page.waitForSelector('svg.wheel[role=img]');
@@ -44,8 +32,8 @@ test('a chief sees the portfolio on the annual wheel and the inbox live', async 
   // A change made elsewhere (the leader schedules a conversation through the API) reaches the open page.
   const before = await page.locator('li[data-task]').count();
   assert.ok(before > 0, 'the snapshot lists the open tasks');
-  const leader = await gateway.token('leader:strandens-dagtilbud');
-  await gateway.call('tilsyn.v1.Loops/ScheduleConversation', {
+  const leader = await session.gateway.token('leader:strandens-dagtilbud');
+  await session.gateway.call('tilsyn.v1.Loops/ScheduleConversation', {
     name: 'units/strandens-dagtilbud/loop/conversations/2027-Spring', scheduledFor: '2027-05-03T08:00:00Z', requestId: crypto.randomUUID(),
   }, leader);
   await page.waitForFunction(() => /Strandens/.test(document.querySelector('.inbox-news')?.textContent ?? ''), null, { timeout: 20_000 });
@@ -91,20 +79,20 @@ test('a chief sees the portfolio on the annual wheel and the inbox live', async 
 });
 
 test('a chief reviews a self-owned board\'s supervision report, holds the follow-up meeting and closes the case', async () => {
-  const board = await gateway.token('board:dt-havbrisen');
+  const board = await session.gateway.token('board:dt-havbrisen');
   const reportId = 'dt-havbrisen/tilsyn/2027';
-  await gateway.call('tilsyn.v1.Reports/StartReport', { reportId, requestId: crypto.randomUUID() }, board);
+  await session.gateway.call('tilsyn.v1.Reports/StartReport', { reportId, requestId: crypto.randomUUID() }, board);
   const yes = (question) => ({ question, yes: true });
-  await gateway.call('tilsyn.v1.Reports/SaveDraft', {
+  await session.gateway.call('tilsyn.v1.Reports/SaveDraft', {
     reportId,
     requestId: crypto.randomUUID(),
     answers: [yes('b1'), yes('b2'), yes('b3'), yes('b4'), yes('k1'), yes('k2'), yes('k3'), { question: 'k4', choice: 'fuldt' }, yes('p1'),
       { question: 'p2', text: 'Børnenes perspektiv indgår i hverdagens planlægning.' }, { question: 'p3', text: 'Datapakken viser stabil trivsel.' },
       { question: 'p4', choice: 'tilfredsstillende' }],
   }, board);
-  await gateway.call('tilsyn.v1.Reports/SubmitReport', { reportId, requestId: crypto.randomUUID() }, board);
+  await session.gateway.call('tilsyn.v1.Reports/SubmitReport', { reportId, requestId: crypto.randomUUID() }, board);
 
-  const page = await newPage(browser, gateway);
+  const page = await newPage(session.browser, session.gateway);
   await signInAs(page, 'chief:bu-chef-6');
   await page.goto('/#/enhed/dt-havbrisen/tilsyn/2027');
   await page.waitForSelector('h2:has-text("Kvittering")');

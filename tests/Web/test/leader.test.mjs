@@ -2,32 +2,20 @@
 // values, preparing the first læringssamtale from the agenda, scheduling and holding it, the record along
 // the learning circle (an incomplete one first: every error at once, linked to its field), the focus
 // areas, and closing an agreement. axe-core checks every page; screenshots in .test-artifacts/web.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import gatewayLib from '../lib/gateway.js';
 import browserLib from '../lib/browser.js';
+import sessionLib from '../lib/session.js';
 
-const { startGateway } = gatewayLib;
-const { launch, newPage, checkPage, signInAs } = browserLib;
+const { newPage, checkPage, signInAs } = browserLib;
+const { browserSession } = sessionLib;
 const START = '2027-04-20T08:00:00Z'; // 0-6 loop 2027: the first conversation's window is open
 const UNIT = 'strandens-dagtilbud';
 
-let gateway;
-let browser;
-
-before(async () => {
-  browser = await launch();
-  gateway = await startGateway({ 'Clock:Start': START });
-  await gateway.settled();
-});
-
-after(async () => {
-  await browser?.close();
-  await gateway?.stop();
-});
+const session = browserSession(START);
 
 test('a leader follows the loop, reads the data package and writes up the first læringssamtale', async () => {
-  const page = await newPage(browser, gateway);
+  const page = await newPage(session.browser, session.gateway);
   await signInAs(page, `leader:${UNIT}`);
 
   assert.equal(await page.evaluate(() => location.hash), `#/enhed/${UNIT}`);
