@@ -3,9 +3,9 @@
 // fresh data folder, waits until health says SERVING, and mints tokens with its demo-tokens command.
 const { spawn, execFile } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { freePort } = require('./ports');
 const { promisify } = require('node:util');
 const { grpc, root } = require('./protos');
 const { gatewayDll } = require('./paths');
@@ -13,18 +13,6 @@ const { signEs256 } = require('./jwt');
 
 const execFileAsync = promisify(execFile);
 const START_TIMEOUT_MS = Number(process.env.TILSYN_INTEROP_START_TIMEOUT_MS || 90_000);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function authMetadata(token) {
   const metadata = new grpc.Metadata();

@@ -4,25 +4,13 @@
 // have settled (the reminders due at start delivered). Calls the API with protobuf-JSON for setup steps.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { freePort } = require('../../Interop/lib/ports');
 const { gatewayDll, builtFrontEnd } = require('./paths');
 
 const START_TIMEOUT_MS = Number(process.env.TILSYN_WEB_START_TIMEOUT_MS || 90_000);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 class Gateway {
   constructor(child, dataDir, url, logs) {

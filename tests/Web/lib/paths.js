@@ -3,24 +3,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+// The repository root and the gateway build are found as the interop suite finds them (a file without packages).
+const { repoRoot, gatewayDll } = require('../../Interop/lib/paths');
+
 const webRoot = path.join(repoRoot, 'src', 'Web', 'dist');
 const artifacts = path.join(repoRoot, '.test-artifacts', 'web');
-
-/** TILSYN_GATEWAY_DLL, else the newest of the Release and Debug builds. */
-function gatewayDll() {
-  const fromEnv = process.env.TILSYN_GATEWAY_DLL;
-  if (fromEnv) {
-    if (!fs.existsSync(fromEnv)) throw new Error(`TILSYN_GATEWAY_DLL=${fromEnv} does not exist`);
-    return fromEnv;
-  }
-  const candidates = ['Release', 'Debug']
-    .map((c) => path.join(repoRoot, 'src', 'Gateway', 'bin', c, 'net10.0', 'OrleansTilsyn.Gateway.dll'))
-    .filter((p) => fs.existsSync(p))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  if (candidates.length === 0) throw new Error('No gateway build found: run `dotnet build src/Gateway` (or set TILSYN_GATEWAY_DLL).');
-  return candidates[0];
-}
 
 function builtFrontEnd() {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
