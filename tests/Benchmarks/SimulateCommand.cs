@@ -28,6 +28,7 @@ public static class SimulateCommand
         {
             var report = await Simulator.RunAsync(options, store, storeName, Console.Out);
             Console.WriteLine(report);
+            if (store is SqliteGrainStore sqlite) Console.WriteLine(sqlite.WriterStatistics);
             return report.CommandProblems == 0 ? 0 : 1;
         }
         finally

@@ -10,9 +10,16 @@ internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
 
-    private SqliteSession(SqliteConnection connection) => Connection = connection;
+    private SqliteSession(SqliteConnection connection)
+    {
+        Connection = connection;
+        ReminderVersions = new SqliteReminderVersions(this);
+    }
 
     public SqliteConnection Connection { get; }
+
+    /// <summary>The reminder version counter of the current write transaction (writer session only).</summary>
+    public SqliteReminderVersions ReminderVersions { get; }
 
     public static SqliteSession Open(string connectionString, bool writer)
     {
