@@ -46,7 +46,12 @@ public sealed class Simulator
         using var reminders = new ReminderCounter();
         var wall = Stopwatch.StartNew();
         var clock = new ManualClock(At(_options.Start, 12));
-        var siloOptions = new SiloOptions { SiloName = "simulator", PollReminders = false, ReminderConcurrency = _options.Parallelism, ReminderBatchSize = 4096 };
+        // A batch run: the import of all units is one call, which takes minutes on a busy machine with PostgreSQL.
+        var siloOptions = new SiloOptions
+        {
+            SiloName = "simulator", PollReminders = false, ReminderConcurrency = _options.Parallelism, ReminderBatchSize = 4096,
+            CallTimeout = TimeSpan.FromMinutes(10),
+        };
         await using var silo = await TilsynSilo.StartAsync(siloOptions, _store, clock, cancellationToken);
         var driver = new ManualTimeDriver(clock, _store, () => [silo.Reminders]);
         await SetUpAsync(silo.GrainFactory, driver, cancellationToken);

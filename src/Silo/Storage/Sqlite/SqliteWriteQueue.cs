@@ -40,8 +40,15 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
     /// <summary>What the writer did so far (for benchmarks): batches, operations, replays, busy and commit time.</summary>
     public SqliteWriterStatistics Statistics => new(
+        CacheStatus(SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_HIT), CacheStatus(SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_MISS),
         Volatile.Read(ref _committedBatches), Volatile.Read(ref _operations), Volatile.Read(ref _replays),
         Stopwatch.GetElapsedTime(0, Volatile.Read(ref _busyTicks)), Stopwatch.GetElapsedTime(0, Volatile.Read(ref _commitTicks)));
+
+    private long CacheStatus(int op)
+    {
+        SQLitePCL.raw.sqlite3_db_status(_writer.Connection.Handle!, op, out var current, out _, 0);
+        return current;
+    }
 
     public Task<T> Enqueue<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
