@@ -54,6 +54,8 @@ public static class SimulateCommand
             case "postgres":
                 var server = connection ?? Environment.GetEnvironmentVariable("TILSYN_TEST_PG")
                     ?? throw new ArgumentException("--store postgres needs --connection (or env TILSYN_TEST_PG).");
+                // A batch run on a shared machine: waiting for a pooled connection or a command may take long; fail only on real errors.
+                server = new NpgsqlConnectionStringBuilder(server) { Timeout = 300, CommandTimeout = 300 }.ToString();
                 if (keep) return (new PostgresGrainStore(server), () => Task.CompletedTask);
                 var database = $"tilsyn_sim_{Guid.NewGuid():N}";
                 await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
