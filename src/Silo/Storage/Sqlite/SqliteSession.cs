@@ -37,8 +37,8 @@ internal sealed class SqliteSession : IDisposable
                 // The writer touches state, audit index and reminder pages all over the file; a miss is a read on the
                 // single writer's thread. 128 MB holds most of 10,000 simulated units' working set (memory grows only as pages are read).
                 session.Pragma("PRAGMA cache_size = -131072");
-                // Fallback only: SqliteCheckpointer normally checkpoints long before the WAL reaches ~128 MB.
-                session.Pragma("PRAGMA wal_autocheckpoint = 32768");
+                // Fallback only: SqliteCheckpointer (every 5 s) normally checkpoints long before the WAL reaches ~512 MB.
+                session.Pragma("PRAGMA wal_autocheckpoint = 131072");
             }
 
             return session;
