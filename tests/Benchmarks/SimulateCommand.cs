@@ -29,6 +29,7 @@ public static class SimulateCommand
         {
             var report = await Simulator.RunAsync(options, store, storeName, Console.Out);
             Console.WriteLine(report);
+            if (store is SqliteGrainStore sqlite) Console.WriteLine(sqlite.WriterStatistics);
             return report.CommandProblems == 0 ? 0 : 1;
         }
         finally
@@ -54,6 +55,8 @@ public static class SimulateCommand
             case "postgres":
                 var server = connection ?? Environment.GetEnvironmentVariable("TILSYN_TEST_PG")
                     ?? throw new ArgumentException("--store postgres needs --connection (or env TILSYN_TEST_PG).");
+                // A batch run on a shared machine: waiting for a pooled connection or a command may take long; fail only on real errors.
+                server = new NpgsqlConnectionStringBuilder(server) { Timeout = 300, CommandTimeout = 300 }.ToString();
                 if (keep) return (new PostgresGrainStore(server), () => Task.CompletedTask);
                 var database = $"tilsyn_sim_{Guid.NewGuid():N}";
                 await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
@@ -61,7 +64,15 @@ public static class SimulateCommand
                 return (store, async () =>
                 {
                     NpgsqlConnection.ClearAllPools();
-                    await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                    try
+                    {
+                        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                    }
+                    catch (PostgresException error)
+                    {
+                        // On a shared server another role's session may sit in the database (FORCE may not end it): the numbers stand.
+                        Console.Error.WriteLine($"could not drop {database}: {error.MessageText}");
+                    }
                 });
             default:
                 throw new ArgumentException($"Unknown store '{kind}': use sqlite, postgres or memory.");

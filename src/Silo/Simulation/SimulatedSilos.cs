@@ -34,6 +34,8 @@ internal sealed class SimulatedSilos : IGrainFactory, IAsyncDisposable
                     ReminderConcurrency = parallelism,
                     ReminderBatchSize = 4096,
                     RevalidateReads = count > 1,
+                    // A batch run: the import of all units is one call, which takes minutes on a busy machine with PostgreSQL.
+                    CallTimeout = TimeSpan.FromMinutes(10),
                 };
                 silos.Add(await TilsynSilo.StartAsync(options, store, clock, cancellationToken));
             }

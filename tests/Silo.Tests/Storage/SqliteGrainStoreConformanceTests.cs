@@ -1,3 +1,4 @@
+using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Storage.Sqlite;
 using OrleansTilsyn.Silo.Tests.Support;
@@ -58,6 +59,44 @@ public sealed class SqliteGrainStoreConformanceTests : SqlGrainStoreConformanceT
         {
             foreach (var store in stores) await store.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task ReminderVersionsStayUniqueAndGrowingWhenTwoStoresWriteToTheSameFile()
+    {
+        var other = await OpenStoreAsync();
+        var writes = Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? Store : other)
+            .WriteStateAsync(Write(Grain($"u{i}"), 0, "{}", Schedule("first", T0), Schedule("second", T0.AddHours(1))), CancellationToken.None));
+        await Task.WhenAll(writes);
+        var before = await Store.ListRemindersAsync(Grain("u0"), CancellationToken.None);
+
+        await other.WriteStateAsync(Write(Grain("u0"), 1, "{}", Schedule("first", T0)), CancellationToken.None);
+
+        var versions = new List<long>();
+        for (var i = 0; i < 40; i++)
+            versions.AddRange((await Store.ListRemindersAsync(Grain($"u{i}"), CancellationToken.None)).Select(r => r.Version));
+        Assert.Equal(80, versions.Distinct().Count());
+        Assert.True(versions.Max() > before.Max(r => r.Version), "a later transaction of the other store continues the counter");
+    }
+
+    [Fact]
+    public async Task RefusedAndFailingWritesInOneBatchLeaveTheOthersCommittedOnce()
+    {
+        await Store.WriteStateAsync(Write(Grain("stale"), 0, "{}"), CancellationToken.None);
+        var broken = Write(Grain("broken"), 0, "{}", Schedule("expire", T0));
+        broken = broken with { Audit = broken.Audit with { Actor = null! } };
+        var stale = Write(Grain("stale"), 0, "{}");
+        var fine = Enumerable.Range(0, 30).Select(i => Write(Grain($"u{i}"), 0, "{}", Schedule("expire", T0))).ToList();
+
+        var writes = fine.Take(10).Append(stale).Concat(fine.Skip(10).Take(10)).Append(broken).Concat(fine.Skip(20))
+            .Select(w => Store.WriteStateAsync(w, CancellationToken.None)).ToList();
+        await Task.WhenAll(writes.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        Assert.Equal(2, writes.Count(w => w.IsFaulted));
+        Assert.IsType<StaleStateException>(writes[10].Exception!.InnerException);
+        Assert.Equal(1, await Store.ReadVersionAsync(Grain("stale"), CancellationToken.None));
+        Assert.Null(await Store.ReadStateAsync(Grain("broken"), CancellationToken.None));
+        Assert.Equal(new StoreCounts(31, 31, 30), await Store.CountAsync(CancellationToken.None));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using OrleansTilsyn.Contracts.Runtime;
 
@@ -30,6 +31,9 @@ public sealed class SqliteGrainStore : IGrainStore
         builder.Pooling = false;
         _connectionString = builder.ToString();
     }
+
+    /// <summary>The single writer's counters since initialization (zero before).</summary>
+    public SqliteWriterStatistics WriterStatistics => _writer?.Statistics ?? default;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -88,7 +92,9 @@ public sealed class SqliteGrainStore : IGrainStore
     public Task<long> WriteStateAsync(StateWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return Writer.Enqueue(session => SqliteStatements.WriteState(session, write), cancellationToken);
+        // Encoded here, on the caller's thread: the single writer only copies bytes.
+        var stateUtf8 = Encoding.UTF8.GetBytes(write.StateJson);
+        return Writer.Enqueue(session => SqliteStatements.WriteState(session, write, stateUtf8), cancellationToken);
     }
 
     public Task<IReadOnlyList<ReminderRow>> ClaimDueRemindersAsync(

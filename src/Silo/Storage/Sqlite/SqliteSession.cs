@@ -10,9 +10,16 @@ internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
 
-    private SqliteSession(SqliteConnection connection) => Connection = connection;
+    private SqliteSession(SqliteConnection connection)
+    {
+        Connection = connection;
+        ReminderVersions = new SqliteReminderVersions(this);
+    }
 
     public SqliteConnection Connection { get; }
+
+    /// <summary>The reminder version counter of the current write transaction (writer session only).</summary>
+    public SqliteReminderVersions ReminderVersions { get; }
 
     public static SqliteSession Open(string connectionString, bool writer)
     {
@@ -27,9 +34,11 @@ internal sealed class SqliteSession : IDisposable
                 session.Pragma("PRAGMA journal_mode = WAL");
                 session.Pragma("PRAGMA synchronous = NORMAL");
                 session.Pragma("PRAGMA temp_store = MEMORY");
-                session.Pragma("PRAGMA cache_size = -32768");
-                // Fallback only: SqliteCheckpointer normally checkpoints long before the WAL reaches ~128 MB.
-                session.Pragma("PRAGMA wal_autocheckpoint = 32768");
+                // The writer touches state, audit index and reminder pages all over the file; a miss is a read on the
+                // single writer's thread. 128 MB holds most of 10,000 simulated units' working set (memory grows only as pages are read).
+                session.Pragma("PRAGMA cache_size = -131072");
+                // Fallback only: SqliteCheckpointer (every 5 s) normally checkpoints long before the WAL reaches ~512 MB.
+                session.Pragma("PRAGMA wal_autocheckpoint = 131072");
             }
 
             return session;

@@ -30,6 +30,13 @@ internal sealed class SqliteStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds text that is already UTF-8 (SQLite copies it).</summary>
+    public SqliteStatement BindUtf8(string name, ReadOnlySpan<byte> utf8)
+    {
+        Check(raw.sqlite3_bind_text(_statement, _parameters[name], utf8));
+        return this;
+    }
+
     public SqliteStatement Bind(string name, long value)
     {
         Check(raw.sqlite3_bind_int64(_statement, _parameters[name], value));

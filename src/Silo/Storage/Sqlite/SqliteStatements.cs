@@ -2,7 +2,7 @@ using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Silo.Storage.Sqlite;
 
-/// <summary>The statements the single writer runs; each method runs inside the caller's savepoint.</summary>
+/// <summary>The statements the single writer runs, inside the write queue's batch transaction.</summary>
 internal static class SqliteStatements
 {
     public const string ReminderColumns =
@@ -23,9 +23,6 @@ internal static class SqliteStatements
         INSERT INTO audit_event (grain_type, grain_key, version, at, actor, command, outcome, detail)
         VALUES ($type, $key, $version, $at, $actor, $command, $outcome, $detail)
         """;
-
-    private const string AllocateReminderVersions =
-        "UPDATE store_counter SET value = value + $count WHERE name = 'reminder_version' RETURNING value";
 
     private const string UpsertReminder = """
         INSERT INTO reminder (grain_type, grain_key, name, due_at, version, lease_owner, lease_until, attempts, trace_parent)
@@ -56,16 +53,21 @@ internal static class SqliteStatements
         WHERE grain_type = $type AND grain_key = $key AND name = $name AND version = $version
         """;
 
-    public static long WriteState(SqliteSession session, StateWrite write)
+    /// <summary>
+    /// State, audit event and reminder changes of one write. The version check comes first and a stale write
+    /// is refused before any row changed (<see cref="SqliteRefusal"/>). <paramref name="stateUtf8"/> is the
+    /// state JSON already encoded by the caller, so the single writer does not transcode it.
+    /// </summary>
+    public static long WriteState(SqliteSession session, StateWrite write, byte[] stateUtf8)
     {
         var grain = write.Grain;
         var at = SqliteTime.ToTicks(write.Audit.At);
         var state = write.ExpectedVersion == 0
             ? session.Statement(InsertState)
             : session.Statement(UpdateState).Bind("$expected", write.ExpectedVersion);
-        var written = state.Bind("$type", grain.Type).Bind("$key", grain.Key).Bind("$json", write.StateJson).Bind("$at", at)
+        var written = state.Bind("$type", grain.Type).Bind("$key", grain.Key).BindUtf8("$json", stateUtf8).Bind("$at", at)
             .Execute();
-        if (written != 1) throw new StaleStateException(grain, write.ExpectedVersion);
+        if (written != 1) throw new SqliteRefusal(new StaleStateException(grain, write.ExpectedVersion));
 
         var version = write.ExpectedVersion + 1;
         var audit = write.Audit;
@@ -81,12 +83,7 @@ internal static class SqliteStatements
     private static void ApplyReminderChanges(SqliteSession session, StateWrite write)
     {
         var schedules = write.Reminders.Count(change => change is ReminderChange.Schedule);
-        var nextVersion = 0L;
-        if (schedules > 0)
-        {
-            var last = session.Statement(AllocateReminderVersions).Bind("$count", schedules).ScalarInt64()!.Value;
-            nextVersion = last - schedules + 1;
-        }
+        var nextVersion = schedules > 0 ? session.ReminderVersions.Allocate(schedules) : 0L;
 
         foreach (var change in write.Reminders)
         {

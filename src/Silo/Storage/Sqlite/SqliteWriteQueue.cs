@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using OrleansTilsyn.Contracts.Runtime;
@@ -6,8 +7,10 @@ namespace OrleansTilsyn.Silo.Storage.Sqlite;
 
 /// <summary>
 /// The single writer of a SQLite database with group commit: operations queued by concurrent callers
-/// are run in one transaction, each inside its own savepoint, so one failing operation (a stale write)
-/// is rolled back alone while the others commit together. Nothing is reported before the commit.
+/// run in one transaction and are reported only after its commit. One failing operation never takes the
+/// others down: a refusal that changed nothing (<see cref="SqliteRefusal"/>, e.g. a stale write) just
+/// fails that operation; any other failure rolls the transaction back, fails its operation and runs the
+/// rest again in a fresh transaction. No per-operation savepoints: they cost more than the rare replay.
 /// An operation whose token is cancelled before its batch starts is skipped; once started it completes.
 /// </summary>
 internal sealed class SqliteWriteQueue : IAsyncDisposable
@@ -21,6 +24,10 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly SqliteSession _writer;
     private readonly Task _loop;
     private long _committedBatches;
+    private long _operations;
+    private long _replays;
+    private long _busyTicks;
+    private long _commitTicks;
 
     public SqliteWriteQueue(SqliteSession writer)
     {
@@ -30,6 +37,18 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
     /// <summary>Transactions committed so far (read by the checkpointer).</summary>
     public long CommittedBatches => Volatile.Read(ref _committedBatches);
+
+    /// <summary>What the writer did so far (for benchmarks): batches, operations, replays, busy and commit time.</summary>
+    public SqliteWriterStatistics Statistics => new(
+        CacheStatus(SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_HIT), CacheStatus(SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_MISS),
+        Volatile.Read(ref _committedBatches), Volatile.Read(ref _operations), Volatile.Read(ref _replays),
+        Stopwatch.GetElapsedTime(0, Volatile.Read(ref _busyTicks)), Stopwatch.GetElapsedTime(0, Volatile.Read(ref _commitTicks)));
+
+    private long CacheStatus(int op)
+    {
+        SQLitePCL.raw.sqlite3_db_status(_writer.Connection.Handle!, op, out var current, out _, 0);
+        return current;
+    }
 
     public Task<T> Enqueue<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
@@ -43,43 +62,60 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (_batch.Count < MaxBatchSize && reader.TryRead(out var operation)) _batch.Add(operation);
-            RunBatch();
+            while (_batch.Count < MaxBatchSize && reader.TryRead(out var operation))
+            {
+                if (operation.CancellationToken.IsCancellationRequested) operation.Cancel();
+                else _batch.Add(operation);
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            while (_batch.Count > 0 && !TryRunBatch()) Volatile.Write(ref _replays, _replays + 1);
+            Volatile.Write(ref _busyTicks, _busyTicks + Stopwatch.GetTimestamp() - started);
             _batch.Clear();
             _executed.Clear();
         }
     }
 
-    private void RunBatch()
+    /// <summary>
+    /// Runs <see cref="_batch"/> in one transaction. Returns false when an operation failed after changing rows:
+    /// the transaction was rolled back, that operation failed and was removed, and the rest must run again.
+    /// </summary>
+    private bool TryRunBatch()
     {
+        _executed.Clear();
         try
         {
-            // Raw BEGIN/COMMIT (not SqliteTransaction) so the cached commands need no transaction re-binding.
+            // Raw BEGIN/COMMIT (not SqliteTransaction) so the cached statements need no transaction re-binding.
             _writer.Execute("BEGIN IMMEDIATE");
-            foreach (var operation in _batch)
+            _writer.ReminderVersions.Begin();
+            for (var i = 0; i < _batch.Count; i++)
             {
-                if (operation.CancellationToken.IsCancellationRequested)
-                {
-                    operation.Cancel();
-                    continue;
-                }
-
-                _writer.Execute("SAVEPOINT operation");
+                var operation = _batch[i];
                 try
                 {
                     operation.Execute(_writer);
-                    _writer.Execute("RELEASE operation");
                     _executed.Add(operation);
+                }
+                catch (SqliteRefusal refusal)
+                {
+                    operation.Fail(refusal.Reason);
                 }
                 catch (Exception exception) when (exception is not OutOfMemoryException)
                 {
-                    _writer.Execute("ROLLBACK TO operation");
-                    _writer.Execute("RELEASE operation");
+                    RollBackQuietly();
                     operation.Fail(Translate(exception));
+                    _batch.RemoveAt(i);
+                    FailRefusedBefore(i);
+                    return false;
                 }
             }
 
+            _writer.ReminderVersions.Store();
+            var committing = Stopwatch.GetTimestamp();
             _writer.Execute("COMMIT");
+            Volatile.Write(ref _commitTicks, _commitTicks + Stopwatch.GetTimestamp() - committing);
+            _writer.ReminderVersions.Committed();
+            Volatile.Write(ref _operations, _operations + _executed.Count);
             Volatile.Write(ref _committedBatches, _committedBatches + 1);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -87,14 +123,27 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
             RollBackQuietly();
             var failure = Translate(exception);
             foreach (var operation in _batch) operation.Fail(failure);
-            return;
+            _batch.Clear();
+            return true;
         }
 
         foreach (var operation in _executed) operation.Commit();
+        return true;
+    }
+
+    /// <summary>Refused operations before <paramref name="end"/> already know their outcome: they are not run again.</summary>
+    private void FailRefusedBefore(int end)
+    {
+        var executed = new HashSet<SqliteWriteOperation>(_executed);
+        for (var i = end - 1; i >= 0; i--)
+        {
+            if (!executed.Contains(_batch[i])) _batch.RemoveAt(i);
+        }
     }
 
     private void RollBackQuietly()
     {
+        _writer.ReminderVersions.RolledBack();
         try
         {
             _writer.Execute("ROLLBACK");
