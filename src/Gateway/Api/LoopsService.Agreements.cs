@@ -39,11 +39,12 @@ public sealed partial class LoopsService
         var (unit, id) = (parts["unit"], parts["agreement"]);
         var caller = await api.UnitAccessAsync(context, ApiAction.CloseAgreement, unit);
         var note = CommonMapping.OptionalText(request.ClosingNote, "closing_note", MaxClosingNoteLength);
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).CloseAgreementAsync(id, note), request.Name);
-            var agreements = await api.AskAsync(caller, token, () => UnitGrain(unit).GetAgreementsAsync(includeClosed: true));
-            return agreements.First(a => a.Id == id).ToApi(unit);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.CloseAgreementAsync(id, note),
+            async token =>
+            {
+                var agreements = await api.AskAsync(caller, token, () => UnitGrain(unit).GetAgreementsAsync(includeClosed: true));
+                return agreements.First(a => a.Id == id).ToApi(unit);
+            });
     }
 }

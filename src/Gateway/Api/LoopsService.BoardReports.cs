@@ -37,11 +37,9 @@ public sealed partial class LoopsService
         var (unit, year) = BoardReportName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.SubmitBoardReport, unit);
         var content = request.Content.ToModel("content");
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).SubmitBoardReportAsync(year, content), request.Name, FieldPaths.Under("content"));
-            return await ReadBoardReportAsync(caller, unit, year, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.SubmitBoardReportAsync(year, content),
+            token => ReadBoardReportAsync(caller, unit, year, token), FieldPaths.Under("content"));
     }
 
     private async Task<BoardReport> ReviewBoardReportAsync(ReviewBoardReportRequest request, GrpcCallContext context)
@@ -49,11 +47,9 @@ public sealed partial class LoopsService
         var (unit, year) = BoardReportName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ReviewBoardReport, unit);
         var note = CommonMapping.OptionalText(request.Note, "note", MaxReviewNoteLength);
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).ReviewBoardReportAsync(year, request.FollowUpRequired, note), request.Name);
-            return await ReadBoardReportAsync(caller, unit, year, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.ReviewBoardReportAsync(year, request.FollowUpRequired, note),
+            token => ReadBoardReportAsync(caller, unit, year, token));
     }
 
     private async Task<BoardReport> RecordBoardFollowUpMeetingAsync(RecordBoardFollowUpMeetingRequest request, GrpcCallContext context)
@@ -61,11 +57,9 @@ public sealed partial class LoopsService
         var (unit, year) = BoardReportName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ReviewBoardReport, unit);
         var at = request.HeldAt.ToInstant("held_at");
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).HoldBoardFollowUpMeetingAsync(year, at), request.Name);
-            return await ReadBoardReportAsync(caller, unit, year, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.HoldBoardFollowUpMeetingAsync(year, at),
+            token => ReadBoardReportAsync(caller, unit, year, token));
     }
 
     /// <summary>The report with its content once submitted; NOT_FOUND when the loop has no report for the year

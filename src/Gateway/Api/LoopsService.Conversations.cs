@@ -53,11 +53,9 @@ public sealed partial class LoopsService
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
         var at = request.ScheduledFor.ToInstant("scheduled_for");
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).ScheduleConversationAsync(period, at), request.Name);
-            return await ReadConversationAsync(caller, unit, period, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.ScheduleConversationAsync(period, at),
+            token => ReadConversationAsync(caller, unit, period, token));
     }
 
     private async Task<Conversation> HoldConversationAsync(HoldConversationRequest request, GrpcCallContext context)
@@ -65,11 +63,9 @@ public sealed partial class LoopsService
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
         var at = request.HeldAt.ToInstant("held_at");
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).HoldConversationAsync(period, at), request.Name);
-            return await ReadConversationAsync(caller, unit, period, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.HoldConversationAsync(period, at),
+            token => ReadConversationAsync(caller, unit, period, token));
     }
 
     private async Task<ConversationRecord> SubmitConversationRecordAsync(SubmitConversationRecordRequest request, GrpcCallContext context)
@@ -77,11 +73,9 @@ public sealed partial class LoopsService
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
         var minutes = request.Record.ToModel("record");
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).SubmitMinutesAsync(period, minutes), request.Name, FieldPaths.Under("record"));
-            return await LatestRecordAsync(caller, unit, period, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.SubmitMinutesAsync(period, minutes),
+            token => LatestRecordAsync(caller, unit, period, token), FieldPaths.Under("record"));
     }
 
     private async Task<ConversationRecord> CorrectConversationRecordAsync(CorrectConversationRecordRequest request, GrpcCallContext context)
@@ -108,12 +102,13 @@ public sealed partial class LoopsService
     {
         var (unit, period) = ConversationName(request.Parent, "parent");
         var caller = await api.UnitAccessAsync(context, ApiAction.AddBoardStatement, unit);
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).AddBoardStatementAsync(period, request.Text), request.Parent);
-            var statements = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardStatement, period));
-            return statements.Versions[^1].ToBoardStatement();
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Parent,
+            grain => grain.AddBoardStatementAsync(period, request.Text),
+            async token =>
+            {
+                var statements = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardStatement, period));
+                return statements.Versions[^1].ToBoardStatement();
+            });
     }
 
     private async Task<ListBoardStatementsResponse> ListBoardStatementsAsync(ListBoardStatementsRequest request, GrpcCallContext context)

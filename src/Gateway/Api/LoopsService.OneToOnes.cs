@@ -36,11 +36,9 @@ public sealed partial class LoopsService
         var (unit, key) = OneToOneName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
         var at = request.ScheduledFor.ToInstant("scheduled_for");
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).ScheduleOneToOneAsync(key, at), request.Name);
-            return await ReadOneToOneAsync(caller, unit, key, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.ScheduleOneToOneAsync(key, at),
+            token => ReadOneToOneAsync(caller, unit, key, token));
     }
 
     private async Task<OneToOne> HoldOneToOneAsync(HoldOneToOneRequest request, GrpcCallContext context)
@@ -48,11 +46,9 @@ public sealed partial class LoopsService
         var (unit, key) = OneToOneName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
         var at = request.HeldAt.ToInstant("held_at");
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).HoldOneToOneAsync(key, at), request.Name);
-            return await ReadOneToOneAsync(caller, unit, key, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.HoldOneToOneAsync(key, at),
+            token => ReadOneToOneAsync(caller, unit, key, token));
     }
 
     private async Task<OneToOne> RecordOneToOneAsync(RecordOneToOneRequest request, GrpcCallContext context)
@@ -60,11 +56,9 @@ public sealed partial class LoopsService
         var (unit, key) = OneToOneName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
         var record = request.Record.ToModel("record");
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).RecordOneToOneAsync(key, record), request.Name, FieldPaths.Under("record"));
-            return await ReadOneToOneAsync(caller, unit, key, token);
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.RecordOneToOneAsync(key, record),
+            token => ReadOneToOneAsync(caller, unit, key, token), FieldPaths.Under("record"));
     }
 
     private async Task<OneToOneAgenda> GetOneToOneAgendaAsync(GetOneToOneAgendaRequest request, GrpcCallContext context)

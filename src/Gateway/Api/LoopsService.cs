@@ -33,6 +33,22 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
 
     private IUnitGrain UnitGrain(string unitId) => api.Grain<IUnitGrain>(unitId);
 
+    /// <summary>
+    /// A change to a unit's loop, run once per request_id (<see cref="ApiCalls.ChangeAsync"/>): the command on the unit
+    /// grain (a refusal names <paramref name="subject"/>, its field paths mapped by <paramref name="fields"/>), then the
+    /// answer read back as the grain sees it right after the command.
+    /// </summary>
+    private Task<T> ChangeUnitAsync<T>(
+        GrpcCallContext context, Caller caller, Google.Protobuf.IMessage request, string requestId, string unit, string subject,
+        Func<IUnitGrain, Task<Contracts.Results.Result<Model.CommandAck>>> command, Func<CancellationToken, Task<T>> readBack,
+        Func<string, string>? fields = null)
+        where T : class, Google.Protobuf.IMessage =>
+        api.ChangeAsync(context, caller, request, requestId, async token =>
+        {
+            await api.AskAsync(caller, token, () => command(UnitGrain(unit)), subject, fields);
+            return await readBack(token);
+        });
+
     private async Task<Loop> GetLoopAsync(GetLoopRequest request, GrpcCallContext context)
     {
         var unit = ResourceNames.Loop.Parse(request.Name, "name")["unit"];
@@ -57,34 +73,36 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
         var unit = ResourceNames.Loop.Parse(request.Name, "name")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.ChooseFocusAreas, unit);
         Model.FocusAreaDto[] areas = [.. request.FocusAreas.Select(f => f.ToModel())];
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).ChooseFocusAreasAsync([.. areas]), request.Name);
-            var status = await api.AskAsync(caller, token, () => UnitGrain(unit).GetStatusAsync());
-            var chosen = await api.AskAsync(caller, token, () => UnitGrain(unit).GetFocusAreasAsync(status.Loop));
-            var selection = new FocusAreaSelection { Version = chosen.Version, Chosen = CommonMapping.Attribution(caller.AttributedAs, api.Now) };
-            selection.FocusAreas.AddRange(chosen.Areas.Select(f => f.ToApi()));
-            return selection;
-        });
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.ChooseFocusAreasAsync([.. areas]),
+            async token =>
+            {
+                var status = await api.AskAsync(caller, token, () => UnitGrain(unit).GetStatusAsync());
+                var chosen = await api.AskAsync(caller, token, () => UnitGrain(unit).GetFocusAreasAsync(status.Loop));
+                var selection = new FocusAreaSelection { Version = chosen.Version, Chosen = CommonMapping.Attribution(caller.AttributedAs, api.Now) };
+                selection.FocusAreas.AddRange(chosen.Areas.Select(f => f.ToApi()));
+                return selection;
+            });
     }
 
     private async Task<Opsamling> SubmitOpsamlingAsync(SubmitOpsamlingRequest request, GrpcCallContext context)
     {
         var unit = ResourceNames.Loop.Parse(request.Parent, "parent")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.SubmitOpsamling, unit);
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            await api.AskAsync(caller, token, () => UnitGrain(unit).SubmitOpsamlingAsync(request.Summary), request.Parent);
-            var status = await api.AskAsync(caller, token, () => UnitGrain(unit).GetStatusAsync());
-            var opsamling = await api.AskAsync(caller, token, () => UnitGrain(unit).GetOpsamlingAsync(status.Loop));
-            return new Opsamling
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Parent,
+            grain => grain.SubmitOpsamlingAsync(request.Summary),
+            async token =>
             {
-                Name = ResourceNames.Opsamling.Format(unit),
-                LoopId = opsamling.Loop,
-                Summary = opsamling.Summary ?? "",
-                Submitted = CommonMapping.Attribution(opsamling.SubmittedBy, opsamling.SubmittedAt),
-            };
-        });
+                var status = await api.AskAsync(caller, token, () => UnitGrain(unit).GetStatusAsync());
+                var opsamling = await api.AskAsync(caller, token, () => UnitGrain(unit).GetOpsamlingAsync(status.Loop));
+                return new Opsamling
+                {
+                    Name = ResourceNames.Opsamling.Format(unit),
+                    LoopId = opsamling.Loop,
+                    Summary = opsamling.Summary ?? "",
+                    Submitted = CommonMapping.Attribution(opsamling.SubmittedBy, opsamling.SubmittedAt),
+                };
+            });
     }
 
     /// <summary>A period segment ("2025-Spring") of a resource name; INVALID_ARGUMENT on <paramref name="field"/> otherwise.</summary>
