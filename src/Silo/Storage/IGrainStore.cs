@@ -65,14 +65,19 @@ public interface IGrainStore : IAsyncDisposable
 
 public sealed record StoredState(string StateJson, long Version);
 
-/// <summary>One state change: the new state, its audit event, and the reminder changes that commit with it.</summary>
+/// <summary>One state change: the new state, its audit event (of the same grain), and the reminder changes that commit with it.</summary>
 public sealed record StateWrite(
     GrainId Grain,
     long ExpectedVersion,
     string StateJson,
     AuditEvent Audit,
     IReadOnlyList<ReminderChange> Reminders,
-    string? TraceParent = null);
+    string? TraceParent = null)
+{
+    public AuditEvent Audit { get; init; } = Audit.Grain == Grain
+        ? Audit
+        : throw new ArgumentException($"The audit event of a write to {Grain} names {Audit.Grain}.", nameof(Audit));
+}
 
 /// <summary>
 /// An immutable audit record. <see cref="Version"/> is the state version the change produced

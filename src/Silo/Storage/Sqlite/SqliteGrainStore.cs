@@ -132,8 +132,12 @@ public sealed class SqliteGrainStore : IGrainStore
     public Task<IReadOnlyList<AuditEvent>> ReadAuditAsync(GrainId grain, CancellationToken cancellationToken) => Read(cancellationToken, session =>
         (IReadOnlyList<AuditEvent>)session.Statement(
                 """
-                SELECT sequence, version, at, actor, command, outcome, detail FROM audit_event
-                WHERE grain_type = $type AND grain_key = $key ORDER BY sequence
+                WITH RECURSIVE chain (sequence) AS (
+                    SELECT audit_head FROM grain_state WHERE grain_type = $type AND grain_key = $key
+                    UNION ALL
+                    SELECT e.previous FROM audit_event e JOIN chain c ON e.sequence = c.sequence WHERE e.previous IS NOT NULL)
+                SELECT e.sequence, e.version, e.at, e.actor, e.command, e.outcome, e.detail
+                FROM chain c JOIN audit_event e ON e.sequence = c.sequence ORDER BY e.sequence
                 """)
             .Bind("$type", grain.Type).Bind("$key", grain.Key)
             .Query(row => new AuditEvent(

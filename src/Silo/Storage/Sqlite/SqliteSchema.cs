@@ -43,6 +43,20 @@ internal static class SqliteSchema
             CREATE TABLE store_counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
             INSERT INTO store_counter (name, value) VALUES ('reminder_version', 0);
             """),
+        // A grain's audit trail as a chain instead of an index: each event names the grain's previous event and the state
+        // row names the newest. An index on (grain, sequence) put one page anywhere in the file into every write's
+        // commit (a third of all pages written at 10,000 units); the chain costs nothing beyond the rows written anyway.
+        new(3, "audit chain instead of audit index", """
+            ALTER TABLE audit_event ADD COLUMN previous INTEGER;
+            ALTER TABLE grain_state ADD COLUMN audit_head INTEGER;
+            UPDATE audit_event SET previous = (
+                SELECT MAX(p.sequence) FROM audit_event p
+                WHERE p.grain_type = audit_event.grain_type AND p.grain_key = audit_event.grain_key AND p.sequence < audit_event.sequence);
+            UPDATE grain_state SET audit_head = (
+                SELECT MAX(a.sequence) FROM audit_event a
+                WHERE a.grain_type = grain_state.grain_type AND a.grain_key = grain_state.grain_key);
+            DROP INDEX ix_audit_event_grain;
+            """),
     ];
 
     /// <summary>

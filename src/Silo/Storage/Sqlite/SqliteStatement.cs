@@ -43,6 +43,13 @@ internal sealed class SqliteStatement : IDisposable
         return this;
     }
 
+    public SqliteStatement Bind(string name, long? value)
+    {
+        if (value is { } number) return Bind(name, number);
+        Check(raw.sqlite3_bind_null(_statement, _parameters[name]));
+        return this;
+    }
+
     /// <summary>Runs the statement to completion and returns the number of rows it changed.</summary>
     public int Execute()
     {
@@ -55,6 +62,13 @@ internal sealed class SqliteStatement : IDisposable
         {
             raw.sqlite3_reset(_statement);
         }
+    }
+
+    /// <summary>Runs an INSERT to completion and returns the rowid of the row it inserted.</summary>
+    public long Insert()
+    {
+        Execute();
+        return raw.sqlite3_last_insert_rowid(_database);
     }
 
     /// <summary>Runs the statement and maps every result row.</summary>

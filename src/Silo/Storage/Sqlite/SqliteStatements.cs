@@ -8,20 +8,22 @@ internal static class SqliteStatements
     public const string ReminderColumns =
         "grain_type, grain_key, name, due_at, version, lease_owner, lease_until, attempts, trace_parent";
 
+    private const string ReadStoredVersion =
+        "SELECT version, audit_head FROM grain_state WHERE grain_type = $type AND grain_key = $key";
+
     private const string InsertState = """
-        INSERT INTO grain_state (grain_type, grain_key, version, state_json, updated_at)
-        VALUES ($type, $key, 1, $json, $at)
-        ON CONFLICT (grain_type, grain_key) DO NOTHING
+        INSERT INTO grain_state (grain_type, grain_key, version, state_json, updated_at, audit_head)
+        VALUES ($type, $key, 1, $json, $at, $head)
         """;
 
     private const string UpdateState = """
-        UPDATE grain_state SET version = $expected + 1, state_json = $json, updated_at = $at
+        UPDATE grain_state SET version = $expected + 1, state_json = $json, updated_at = $at, audit_head = $head
         WHERE grain_type = $type AND grain_key = $key AND version = $expected
         """;
 
     private const string InsertAudit = """
-        INSERT INTO audit_event (grain_type, grain_key, version, at, actor, command, outcome, detail)
-        VALUES ($type, $key, $version, $at, $actor, $command, $outcome, $detail)
+        INSERT INTO audit_event (grain_type, grain_key, version, at, actor, command, outcome, detail, previous)
+        VALUES ($type, $key, $version, $at, $actor, $command, $outcome, $detail, $previous)
         """;
 
     private const string UpsertReminder = """
@@ -55,26 +57,34 @@ internal static class SqliteStatements
 
     /// <summary>
     /// State, audit event and reminder changes of one write. The version check comes first and a stale write
-    /// is refused before any row changed (<see cref="SqliteRefusal"/>). <paramref name="stateUtf8"/> is the
-    /// state JSON already encoded by the caller, so the single writer does not transcode it.
+    /// is refused before any row changed (<see cref="SqliteRefusal"/>). The audit event is linked to the grain's
+    /// previous one and the state row points at it (see <see cref="SqliteSchema"/>, migration 3).
+    /// <paramref name="stateUtf8"/> is the state JSON already encoded by the caller, so the single writer does not transcode it.
     /// </summary>
     public static long WriteState(SqliteSession session, StateWrite write, byte[] stateUtf8)
     {
         var grain = write.Grain;
+        var stored = session.Statement(ReadStoredVersion).Bind("$type", grain.Type).Bind("$key", grain.Key)
+            .Query(row => (Version: row.GetInt64(0), AuditHead: row.IsNull(1) ? (long?)null : row.GetInt64(1)));
+        var storedVersion = stored.Count == 0 ? 0L : stored[0].Version;
+        if (storedVersion != write.ExpectedVersion) throw new SqliteRefusal(new StaleStateException(grain, write.ExpectedVersion));
+
+        var version = write.ExpectedVersion + 1;
         var at = SqliteTime.ToTicks(write.Audit.At);
+        var audit = write.Audit;
+        var auditSequence = session.Statement(InsertAudit)
+            .Bind("$type", grain.Type).Bind("$key", grain.Key).Bind("$version", version).Bind("$at", at)
+            .Bind("$actor", audit.Actor).Bind("$command", audit.Command).Bind("$outcome", audit.Outcome).Bind("$detail", audit.Detail)
+            .Bind("$previous", stored.Count == 0 ? null : stored[0].AuditHead)
+            .Insert();
+
         var state = write.ExpectedVersion == 0
             ? session.Statement(InsertState)
             : session.Statement(UpdateState).Bind("$expected", write.ExpectedVersion);
         var written = state.Bind("$type", grain.Type).Bind("$key", grain.Key).BindUtf8("$json", stateUtf8).Bind("$at", at)
-            .Execute();
-        if (written != 1) throw new SqliteRefusal(new StaleStateException(grain, write.ExpectedVersion));
-
-        var version = write.ExpectedVersion + 1;
-        var audit = write.Audit;
-        session.Statement(InsertAudit)
-            .Bind("$type", audit.Grain.Type).Bind("$key", audit.Grain.Key).Bind("$version", version).Bind("$at", at)
-            .Bind("$actor", audit.Actor).Bind("$command", audit.Command).Bind("$outcome", audit.Outcome).Bind("$detail", audit.Detail)
-            .Execute();
+            .Bind("$head", auditSequence).Execute();
+        // Checked above in this transaction, which holds the only write lock: a miss here is a bug, and rolls back.
+        if (written != 1) throw new InvalidOperationException($"The state row of {grain} changed under the writer.");
 
         if (write.Reminders.Count > 0) ApplyReminderChanges(session, write);
         return version;
