@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace OrleansTilsyn.Grains.Tests.Telemetry;
+namespace OrleansTilsyn.Silo.Testing;
 
 /// <summary>Collects what one meter instance reports (gauges on demand, histogram values as recorded), keyed by instrument and attributes.</summary>
-internal sealed class MeasuredValues : IDisposable
+public sealed class MeasuredValues : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, double> _gauges = new();

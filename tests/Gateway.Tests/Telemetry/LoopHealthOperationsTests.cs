@@ -5,6 +5,7 @@ using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Gateway.Tests.Domain;
 using OrleansTilsyn.Grains.Telemetry;
+using OrleansTilsyn.Silo.Testing;
 
 namespace OrleansTilsyn.Gateway.Tests.Telemetry;
 
@@ -15,11 +16,11 @@ public sealed class LoopHealthOperationsTests
     {
         await using var gateway = await DomainGateway.StartAsync();
         var metrics = gateway.Services.GetRequiredService<LoopMetrics>();
-        using var measured = new MeasuredGauges(metrics.Meter);
+        using var measured = new MeasuredValues(metrics.Meter);
         var operations = gateway.Token(CallerRole.Operations, "drift-1");
 
         var summary = await gateway.OkAsync("/tilsyn.v1.Operations/GetLoopHealthSummary", new GetLoopHealthSummaryRequest(), operations, LoopHealthSummary.Parser);
-        var gauges = measured.Read();
+        var gauges = measured.ReadGauges();
 
         Assert.Equal(3, summary.BySector.Count);
         Assert.Equal(summary.BySector.Sum(s => s.UnitCount), summary.UnitCount);
@@ -66,10 +67,10 @@ public sealed class LoopHealthOperationsTests
     {
         await using var gateway = await DomainGateway.StartAsync(new Dictionary<string, string?> { ["Telemetry:Loop:Refresh"] = "00:00:00.100" });
         var metrics = gateway.Services.GetRequiredService<LoopMetrics>();
-        using var measured = new MeasuredGauges(metrics.Meter);
+        using var measured = new MeasuredValues(metrics.Meter);
 
         Assert.True(await EventuallyAsync(() => Task.FromResult(metrics.Latest is not null)), "the monitor did not compute a report");
-        var gauges = measured.Read();
+        var gauges = measured.ReadGauges();
         Assert.Equal(metrics.Latest!.Units, gauges.Where(g => g.Key.StartsWith("tilsyn.loop.units{", StringComparison.Ordinal)).Sum(g => g.Value));
         Assert.True(metrics.Latest.Units > 0);
     }

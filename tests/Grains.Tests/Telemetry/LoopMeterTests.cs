@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Telemetry;
+using OrleansTilsyn.Silo.Testing;
 using OrleansTilsyn.Grains.Tests.Loop;
 using static OrleansTilsyn.Grains.Tests.Loop.LoopHarness;
 

@@ -66,7 +66,7 @@ internal static class SqliteStatements
         var grain = write.Grain;
         var stored = session.Statement(ReadStoredVersion).Bind("$type", grain.Type).Bind("$key", grain.Key)
             .Query(row => (Version: row.GetInt64(0), AuditHead: row.IsNull(1) ? (long?)null : row.GetInt64(1)));
-        var storedVersion = stored.Count == 0 ? 0L : stored[0].Version;
+        var (storedVersion, previousEvent) = stored.Count == 0 ? (0L, null) : stored[0];
         if (storedVersion != write.ExpectedVersion) throw new SqliteRefusal(new StaleStateException(grain, write.ExpectedVersion));
 
         var version = write.ExpectedVersion + 1;
@@ -75,7 +75,7 @@ internal static class SqliteStatements
         var auditSequence = session.Statement(InsertAudit)
             .Bind("$type", grain.Type).Bind("$key", grain.Key).Bind("$version", version).Bind("$at", at)
             .Bind("$actor", audit.Actor).Bind("$command", audit.Command).Bind("$outcome", audit.Outcome).Bind("$detail", audit.Detail)
-            .Bind("$previous", stored.Count == 0 ? null : stored[0].AuditHead)
+            .Bind("$previous", previousEvent)
             .Insert();
 
         var state = write.ExpectedVersion == 0
