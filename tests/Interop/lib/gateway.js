@@ -1,7 +1,7 @@
 'use strict';
 // Starts the real gateway (`dotnet <built dll>`) on free loopback ports with the in-memory store and a
 // fresh data folder, waits until health says SERVING, and mints tokens with its demo-tokens command.
-const { spawn, execFile } = require('node:child_process');
+const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -10,6 +10,7 @@ const { promisify } = require('node:util');
 const { grpc, root } = require('./protos');
 const { gatewayDll } = require('./paths');
 const { signEs256 } = require('./jwt');
+const { sleep, spawnGateway, stopProcess, waitSettled } = require('./process');
 
 const execFileAsync = promisify(execFile);
 const START_TIMEOUT_MS = Number(process.env.TILSYN_INTEROP_START_TIMEOUT_MS || 90_000);
@@ -18,10 +19,6 @@ function authMetadata(token) {
   const metadata = new grpc.Metadata();
   metadata.add('authorization', `Bearer ${token}`);
   return metadata;
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 class Gateway {
@@ -74,18 +71,11 @@ class Gateway {
   async settled(timeoutMs = 30_000) {
     const operations = this.client(root.tilsyn.v1.Operations);
     const token = this.tokenOfRole('operations');
-    const deadline = Date.now() + timeoutMs;
-    const seen = [];
+    const readOpenTasks = () => new Promise((resolve) => {
+      operations.getLoopHealthSummary({}, authMetadata(token), { deadline: Date.now() + 5000 }, (err, res) => resolve(err ? null : res.totals.openTasks));
+    });
     try {
-      while (Date.now() < deadline) {
-        const count = await new Promise((resolve) => {
-          operations.getLoopHealthSummary({}, authMetadata(token), { deadline: Date.now() + 5000 }, (err, res) => resolve(err ? null : res.totals.openTasks));
-        });
-        seen.push(count);
-        if (seen.length >= 3 && seen.slice(-3).every((c) => c !== null && c === seen.at(-1))) return;
-        await sleep(300);
-      }
-      throw new Error(`the loops did not settle within ${timeoutMs} ms: open tasks ${seen.join(', ')}`);
+      await waitSettled(readOpenTasks, timeoutMs, 'open tasks ');
     } finally {
       operations.close();
     }
@@ -97,13 +87,7 @@ class Gateway {
   }
 
   async stop() {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopProcess(this.child);
     if (this.ownsDataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
@@ -154,13 +138,8 @@ async function startGateway(settings = {}, { dataDir: sharedDataDir } = {}) {
     'Logging:LogLevel:Default': 'Warning',
     ...settings,
   };
-  const args = [dll, ...Object.entries(config).map(([k, v]) => `--${k}=${v}`)];
-  const logs = [];
-  const child = spawn('dotnet', args, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (d) => logs.push(d.toString()));
-  child.stderr.on('data', (d) => logs.push(d.toString()));
+  const { child, logs } = spawnGateway(dll, config, dataDir);
   const gateway = new Gateway(child, dataDir, grpcPort, httpPort, tokens, logs, sharedDataDir === undefined);
-  process.once('exit', () => child.kill('SIGKILL'));
   try {
     await waitServing(gateway.address, child, logs);
   } catch (err) {

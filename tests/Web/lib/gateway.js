@@ -2,15 +2,14 @@
 // Starts the real gateway (`dotnet <built dll>`) with the built front end (Web:Root), the in-memory store,
 // a fresh data folder and free loopback ports; waits until it serves the front end's config and the loops
 // have settled (the reminders due at start delivered). Calls the API with protobuf-JSON for setup steps.
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { freePort } = require('../../Interop/lib/ports');
+const { sleep, spawnGateway, stopProcess, waitSettled } = require('../../Interop/lib/process');
 const { gatewayDll, builtFrontEnd } = require('./paths');
 
 const START_TIMEOUT_MS = Number(process.env.TILSYN_WEB_START_TIMEOUT_MS || 90_000);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class Gateway {
   constructor(child, dataDir, url, logs) {
@@ -42,29 +41,13 @@ class Gateway {
   /** Waits until the open-task count of all loops is the same in three reads 300 ms apart. */
   async settled(timeoutMs = 30_000) {
     const token = await this.token('operations');
-    const deadline = Date.now() + timeoutMs;
-    const seen = [];
-    while (Date.now() < deadline) {
-      try {
-        const summary = await this.call('tilsyn.v1.Operations/GetLoopHealthSummary', {}, token);
-        seen.push(summary.totals?.openTasks ?? 0);
-      } catch {
-        seen.push(null);
-      }
-      if (seen.length >= 3 && seen.slice(-3).every((c) => c !== null && c === seen.at(-1))) return;
-      await sleep(300);
-    }
-    throw new Error(`the loops did not settle within ${timeoutMs} ms: ${seen.join(', ')}`);
+    const readOpenTasks = () => this.call('tilsyn.v1.Operations/GetLoopHealthSummary', {}, token)
+      .then((summary) => summary.totals?.openTasks ?? 0, () => null);
+    await waitSettled(readOpenTasks, timeoutMs, '');
   }
 
   async stop() {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopProcess(this.child);
     fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
@@ -84,11 +67,7 @@ async function startGateway(settings = {}) {
     'Logging:LogLevel:Default': 'Warning',
     ...settings,
   };
-  const logs = [];
-  const child = spawn('dotnet', [dll, ...Object.entries(config).map(([k, v]) => `--${k}=${v}`)], { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (d) => logs.push(d.toString()));
-  child.stderr.on('data', (d) => logs.push(d.toString()));
-  process.once('exit', () => child.kill('SIGKILL'));
+  const { child, logs } = spawnGateway(dll, config, dataDir);
   const url = `http://127.0.0.1:${httpPort}`;
   const gateway = new Gateway(child, dataDir, url, logs);
   const deadline = Date.now() + START_TIMEOUT_MS;
