@@ -6,6 +6,7 @@ using OrleansTilsyn.Gateway.Api.Mapping;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Import;
 using DataPackageCsv = OrleansTilsyn.Grains.Domain.DataPackages.DataPackageCsv;
 using DataPackageTargets = OrleansTilsyn.Grains.Domain.DataPackages.DataPackageTargets;
 using OrleansTilsyn.Grains.Mapping;
@@ -36,6 +37,7 @@ public sealed class DataPackagesService(ApiCalls api) : IGrpcService
         if (!Period.TryParse(request.Period, out var period) || period.ToString() != request.Period)
             throw GrpcErrors.InvalidArgument($"'{request.Period}' is not a period.", ("period", "must look like 2025-Spring or 2025-Autumn"));
         var reason = CommonMapping.OptionalText(request.CorrectionReason, "correction_reason", MaxCorrectionReasonLength);
+        if (ImportLimits.DataPackage.CheckSize(request.CsvContent) is { } tooLarge) throw tooLarge.ToGrpc();
         if (request.ValidateOnly)
         {
             return await ValidateAsync(caller, sector, period, request.CsvContent, context.CancellationToken);
@@ -49,7 +51,7 @@ public sealed class DataPackagesService(ApiCalls api) : IGrpcService
         });
     }
 
-    /// <summary>Parses the file against the directory's units of the sector, as the import would, and changes nothing.</summary>
+    /// <summary>Parses the file against the directory's units (of every sector, so a row of another sector's unit says which), as the import would, and changes nothing.</summary>
     private async Task<ImportDataPackageReleaseResponse> ValidateAsync(Caller caller, Model.Sector sector, Period period, string csv, CancellationToken token)
     {
         var units = new List<Model.UnitDto>();
@@ -57,13 +59,14 @@ public sealed class DataPackagesService(ApiCalls api) : IGrpcService
         do
         {
             var page = await api.AskAsync(caller, token, () => api.Grain<IOrganisationGrain>(GrainKeys.Singleton)
-                .ListUnitsAsync(new Model.UnitQuery(PageSize: 5000, PageToken: after, Sector: sector)));
+                .ListUnitsAsync(new Model.UnitQuery(PageSize: 5000, PageToken: after)));
             units.AddRange(page.Units);
             after = page.NextPageToken;
         }
         while (after is not null);
         var targets = DataPackageTargets.From(units.Select(u => u.ToDomain().Ok));
         var parsed = DataPackageCsv.Parse(csv, sector, period, targets, caller.AttributedAs, api.Now);
+        if (!parsed.IsSuccess && ImportLimits.Refused(parsed.Problem)) throw parsed.Problem.ToGrpc();
         var response = new ImportDataPackageReleaseResponse();
         if (!parsed.IsSuccess) response.RowErrors.AddRange(parsed.Problem.ToCsvRowErrors());
         return response;

@@ -86,6 +86,7 @@ public sealed class UnitsService(ApiCalls api) : IGrpcService
     {
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ImportUnits);
         var parsed = UnitCsvImport.Parse(request.CsvContent);
+        if (!parsed.IsSuccess && ImportLimits.Refused(parsed.Problem)) throw parsed.Problem.ToGrpc();
         if (request.ValidateOnly)
         {
             var checkedOnly = new ImportUnitsResponse { UnitCount = parsed.IsSuccess ? parsed.Value.Length : 0 };

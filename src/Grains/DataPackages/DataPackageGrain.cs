@@ -6,6 +6,7 @@ using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.DataPackages;
+using OrleansTilsyn.Grains.Domain.Import;
 using OrleansTilsyn.Grains.Domain.Loop;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Mapping;
@@ -31,13 +32,14 @@ public sealed class DataPackageGrain : Grain<DataPackageHistory>, IDataPackageGr
     public async Task<Result<DataPackageReleaseDto>> ImportAsync(string csv, string? correctionReason)
     {
         if (Actors.RequireAdministration("release a data package") is { } denied) return denied;
-        var units = await SectorUnitsAsync();
+        if (ImportLimits.DataPackage.CheckSize(csv ?? "") is { } tooLarge) return tooLarge;
+        var units = await AllUnitsAsync();
         var release = DataPackageCsv.Parse(csv ?? "", _sector, _period, DataPackageTargets.From(units), CallContext.Actor.ToString(), Now);
         var next = release.Then(r => State.Release(r, correctionReason));
         if (!next.IsSuccess) return next.Problem;
         var current = next.Value.Current!;
         await CommitAsync(next.Value, "ReleaseDataPackage", detail: $"version {current.Version}, {current.Values.Length} values");
-        await FanOut.RunAsync(units, u => GrainFactory.GetGrain<IUnitGrain>(u.Id.Value).DataPackageReleasedAsync(_period.ToString()));
+        await FanOut.RunAsync([.. units.Where(u => u.Sector == _sector)], u => GrainFactory.GetGrain<IUnitGrain>(u.Id.Value).DataPackageReleasedAsync(_period.ToString()));
         return current.ToDto();
     }
 
@@ -56,6 +58,7 @@ public sealed class DataPackageGrain : Grain<DataPackageHistory>, IDataPackageGr
         return DataPackageView.ForUnit(release, UnitId.Parse(unitId), new SuppressionPolicy(suppression.MinimumGroupSize)).Map(p => p.ToDto());
     }
 
-    private async Task<List<Unit>> SectorUnitsAsync() =>
-        [.. (await UnitDirectory.UnitsAsync(GrainFactory, new UnitQuery(Sector: _sector))).Select(u => u.ToDomain().Ok)];
+    /// <summary>Every unit, not only the sector's: a row naming another sector's unit is told which sector that is.</summary>
+    private async Task<List<Unit>> AllUnitsAsync() =>
+        [.. (await UnitDirectory.UnitsAsync(GrainFactory, new UnitQuery())).Select(u => u.ToDomain().Ok)];
 }

@@ -84,9 +84,14 @@ public sealed class Simulator
                     [new("TRIVSEL", "Trivsel og fællesskaber"), new("SPROG", "Sprog og læring"), new("OVERGANGE", "Overgange")]);
             }
 
-            var csv = SyntheticOrganisation.UnitsCsv(_options.Units, _options.UnitsPerChief);
-            var imported = await grains.GetGrain<IOrganisationGrain>(GrainKeys.Singleton).ImportUnitsAsync(csv);
-            if (!imported.IsSuccess || !imported.Value.NotRegistered.IsEmpty) throw new InvalidOperationException($"The simulated units were not imported: {imported}");
+            var batch = Grains.Domain.Import.ImportLimits.Units.MaxRows;
+            for (var from = 0; from < _options.Units; from += batch)
+            {
+                var csv = SyntheticOrganisation.UnitsCsv(from, Math.Min(batch, _options.Units - from), _options.UnitsPerChief);
+                var imported = await grains.GetGrain<IOrganisationGrain>(GrainKeys.Singleton).ImportUnitsAsync(csv);
+                if (!imported.IsSuccess || !imported.Value.NotRegistered.IsEmpty) throw new InvalidOperationException($"The simulated units were not imported: {imported}");
+            }
+
             var units = await Grains.Common.UnitDirectory.UnitsAsync(grains, new UnitQuery());
             _units = [.. units.Select((u, i) => new SimulatedUnit(i, u.Id, u.Sector, u.SelfOwned,
                 new Actor(u.Chief, "chief"), new Actor(u.Leader, "leader"), new Actor(u.Board!, "board")))];

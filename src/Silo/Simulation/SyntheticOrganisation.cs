@@ -9,10 +9,11 @@ namespace OrleansTilsyn.Silo.Simulation;
 /// </summary>
 public static class SyntheticOrganisation
 {
-    public static string UnitsCsv(int count, int unitsPerChief)
+    /// <summary>Units <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> - 1.</summary>
+    public static string UnitsCsv(int from, int count, int unitsPerChief)
     {
         var csv = new StringBuilder("id,name,sector,chief,leader,board,selfOwned,special,parent\n");
-        for (var i = 0; i < count; i++)
+        for (var i = from; i < from + count; i++)
         {
             var (sector, prefix) = (i % 6) switch { 0 or 1 or 2 => ("dagtilbud", "dt"), 3 or 4 => ("skole", "sk"), _ => ("fu", "fu") };
             var id = string.Create(CultureInfo.InvariantCulture, $"sim-{prefix}-{i:D6}");

@@ -1,26 +1,42 @@
 using System.Collections.Immutable;
 using System.Text;
+using OrleansTilsyn.Contracts.Results;
 
 namespace OrleansTilsyn.Grains.Domain.Import;
 
+/// <summary>What <see cref="CsvReader.Read"/> found: the table (null when there is none), the delimiter,
+/// errors of the text itself, and <see cref="Refused"/> when the text is over the import's limits.</summary>
+public sealed record CsvRead(CsvTable? Table, char Delimiter, ImmutableArray<CsvRowError> Errors, Problem? Refused);
+
 /// <summary>
 /// Reads CSV text (RFC 4180 quoting; ',' or ';' as detected from the header line; CRLF or LF).
-/// Pure: the caller hands over the text. Empty lines are skipped.
+/// Pure: the caller hands over the text. Empty lines are skipped. The text's size is checked against the
+/// limits before reading, and reading stops at the first data row over the row limit.
 /// </summary>
 public static class CsvReader
 {
-    public static (CsvTable? Table, char Delimiter, ImmutableArray<CsvRowError> Errors) Read(string text)
+    public static CsvRead Read(string text, ImportLimits limits)
     {
+        if (limits.CheckSize(text) is { } tooLarge) return new CsvRead(null, ',', [], tooLarge);
         text = text.TrimStart('\uFEFF');
-        var firstLine = text.Split('\n', 2)[0];
-        var delimiter = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
-        var records = new List<(int Line, List<string> Fields)>();
+        var firstLine = text.AsSpan(0, text.IndexOf('\n') is var end and >= 0 ? end : text.Length);
+        var delimiter = firstLine.Count(';') > firstLine.Count(',') ? ';' : ',';
+        var records = new List<CsvRow>();
         var errors = ImmutableArray.CreateBuilder<CsvRowError>();
         var field = new StringBuilder();
         var fields = new List<string>();
         var line = 1;
         var startLine = 1;
         var quoted = false;
+        bool Complete()
+        {
+            fields.Add(field.ToString().TrimEnd('\r'));
+            field.Clear();
+            if (fields.Any(f => !string.IsNullOrWhiteSpace(f))) records.Add(new CsvRow(startLine, [.. fields]));
+            fields.Clear();
+            return records.Count <= limits.MaxRows + 1;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -35,24 +51,19 @@ public static class CsvReader
             else if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); }
             else if (c == '\n')
             {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                records.Add((startLine, fields));
-                fields = [];
+                if (!Complete()) return new CsvRead(null, delimiter, [], limits.TooManyRows());
                 startLine = ++line;
             }
             else field.Append(c);
         }
         if (quoted) errors.Add(new CsvRowError(startLine, "", "a quoted field is not closed"));
-        if (field.Length > 0 || fields.Count > 0) { fields.Add(field.ToString().TrimEnd('\r')); records.Add((startLine, fields)); }
-        var nonEmpty = records.Where(r => r.Fields.Any(f => !string.IsNullOrWhiteSpace(f))).ToList();
-        if (nonEmpty.Count == 0)
+        if ((field.Length > 0 || fields.Count > 0) && !Complete()) return new CsvRead(null, delimiter, [], limits.TooManyRows());
+        if (records.Count == 0)
         {
             errors.Add(new CsvRowError(1, "", "the file is empty; a header line is required"));
-            return (null, delimiter, errors.ToImmutable());
+            return new CsvRead(null, delimiter, errors.ToImmutable(), null);
         }
-        var header = nonEmpty[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToImmutableArray();
-        var rows = nonEmpty.Skip(1).Select(r => new CsvRow(r.Line, [.. r.Fields])).ToImmutableArray();
-        return (new CsvTable(header, rows), delimiter, errors.ToImmutable());
+        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToImmutableArray();
+        return new CsvRead(new CsvTable(header, [.. records.Skip(1)]), delimiter, errors.ToImmutable(), null);
     }
 }

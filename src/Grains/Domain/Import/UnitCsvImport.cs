@@ -7,7 +7,8 @@ namespace OrleansTilsyn.Grains.Domain.Import;
 /// <summary>
 /// Imports units from CSV: id, name, sector, chief, leader, board, selfOwned, special, parent.
 /// A row with a parent is a sub-unit of the unit with that id in the same file (its other columns
-/// are ignored). All or nothing: every row error is reported and no unit is returned.
+/// are ignored). All or nothing: every row error is reported and no unit is returned. At most
+/// <see cref="ImportLimits.Units"/> (5,000 rows, 2 MiB); a larger file is refused before its rows are read.
 /// </summary>
 public static class UnitCsvImport
 {
@@ -15,7 +16,8 @@ public static class UnitCsvImport
 
     public static Result<ImmutableArray<Unit>> Parse(string csv)
     {
-        var (table, _, readErrors) = CsvReader.Read(csv);
+        var (table, _, readErrors, refused) = CsvReader.Read(csv, ImportLimits.Units);
+        if (refused is not null) return refused;
         var errors = readErrors.ToBuilder();
         if (table is null) return Fail(errors);
         foreach (var name in Required.Where(n => table.Column(n) < 0)) errors.Add(new CsvRowError(1, name, "the header has no such column"));
