@@ -18,7 +18,7 @@ namespace OrleansTilsyn.Gateway.Api;
 /// tilsyn.v1.DataPackages over the data package grains (one per sector and half-year). A unit's list is
 /// the half-years from two years before its loop started until now that have a release of its sector.
 /// </summary>
-public sealed class DataPackagesService(ApiCalls api) : IGrpcService
+public sealed class DataPackagesService(ApiCalls api, ILogger<DataPackagesService> logger) : IGrpcService
 {
     private const string Service = "tilsyn.v1.DataPackages";
     private const int MaxCorrectionReasonLength = 1000;
@@ -46,7 +46,8 @@ public sealed class DataPackagesService(ApiCalls api) : IGrpcService
         var package = api.Grain<IDataPackageGrain>(GrainKeys.DataPackage(sector, request.Period));
         return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
         {
-            var release = await api.AskAsync(caller, token, () => package.ImportAsync(request.CsvContent, reason), request.Parent);
+            var release = await api.AskAsync(caller, token, ImportsPastDeadline.Watched(() => package.ImportAsync(request.CsvContent, reason),
+                logger, "ImportDataPackageRelease", context.CancellationToken, r => $"version {r.Version} with {r.Values} values released"), request.Parent);
             return new ImportDataPackageReleaseResponse { Release = release.ToApi() };
         });
     }

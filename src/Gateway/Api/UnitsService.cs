@@ -10,7 +10,7 @@ using Model = OrleansTilsyn.Contracts.Model;
 namespace OrleansTilsyn.Gateway.Api;
 
 /// <summary>tilsyn.v1.Units over the organisation directory grain.</summary>
-public sealed class UnitsService(ApiCalls api) : IGrpcService
+public sealed class UnitsService(ApiCalls api, ILogger<UnitsService> logger) : IGrpcService
 {
     private const string Service = "tilsyn.v1.Units";
 
@@ -97,7 +97,8 @@ public sealed class UnitsService(ApiCalls api) : IGrpcService
         if (!parsed.IsSuccess) throw parsed.Problem.ToGrpc();
         return await api.ChangeAsync(context, caller, request, request.RequestId, async cancellationToken =>
         {
-            var summary = await api.AskAsync(caller, cancellationToken, () => Directory.ImportUnitsAsync(request.CsvContent));
+            var summary = await api.AskAsync(caller, cancellationToken, ImportsPastDeadline.Watched(() => Directory.ImportUnitsAsync(request.CsvContent),
+                logger, "ImportUnits", context.CancellationToken, s => $"{s.Created} units created, {s.Updated} updated, {s.NotRegistered.Length} not registered"));
             var response = new ImportUnitsResponse { UnitCount = summary.Units, CreatedCount = summary.Created, UpdatedCount = summary.Updated };
             response.Units.AddRange(parsed.Value.Select(u => ResourceNames.Unit.Format(u.Id.Value)));
             return response;

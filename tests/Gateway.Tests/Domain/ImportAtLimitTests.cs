@@ -9,7 +9,8 @@ namespace OrleansTilsyn.Gateway.Tests.Domain;
 
 /// <summary>
 /// Imports at their row limit on the embedded default (SQLite) through a real client: each finishes within a
-/// 30-second deadline (the silo's call timeout), and importing the same file again changes nothing.
+/// 30-second deadline (the silo's call timeout), and importing the same file again changes nothing. An import past
+/// its deadline goes on to its end, and the log says so and what it applied.
 /// </summary>
 public sealed class ImportAtLimitTests(ITestOutputHelper output)
 {
@@ -52,6 +53,35 @@ public sealed class ImportAtLimitTests(ITestOutputHelper output)
 
         Assert.True(result.Status == StatusCode.OK, $"{result.Status} {result.StatusMessage}");
         Assert.Equal(50_000, result.Single(ImportDataPackageReleaseResponse.Parser).Release.ValueCount);
+    }
+
+    [Fact]
+    public async Task AUnitImportPastItsDeadlineGoesOnToItsEndAndTheLogSaysSoAndWhatItApplied()
+    {
+        var store = new GatedStore("organisation");
+        await using var gateway = await DomainGateway.StartAsync(store: store);
+        var request = new ImportUnitsRequest { CsvContent = "id,name,sector,chief,leader,board\nsent-skole,Den sene skole,skole,bu-chef-2,leder-sent-skole,\n" };
+
+        store.Close();
+        var late = await gateway.CallAsync("/tilsyn.v1.Units/ImportUnits", request, gateway.Administration, "400m");
+        store.Release();
+        var ended = await EventuallyAsync(() => gateway.Logs.Entries.FirstOrDefault(e => e.Message.StartsWith("ImportUnits that the caller stopped waiting for has ended", StringComparison.Ordinal)));
+        var imported = await gateway.CallAsync("/tilsyn.v1.Units/GetUnit", new GetUnitRequest { Name = "units/sent-skole" }, gateway.Administration);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, late.Status);
+        Assert.Contains(gateway.Logs.Entries, e => e.Message.StartsWith("ImportUnits: the caller stopped waiting (deadline or cancel); the import goes on to its end", StringComparison.Ordinal));
+        Assert.EndsWith(": 1 units created, 0 updated, 0 not registered", ended.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.OK, imported.Status);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
+    {
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(20); await Task.Delay(50))
+        {
+            if (probe() is { } found) return found;
+        }
+
+        throw new Xunit.Sdk.XunitException("Nothing was logged within 20 s.");
     }
 
     private static async Task<(GrpcResult Result, TimeSpan Time)> TimedAsync(Func<Task<GrpcResult>> call)
