@@ -72,7 +72,7 @@ export const importsPage: Page = {
   roles: ["administration"],
   render(main) {
     const units = importForm("Importér enheder", [
-      csvInput("units_csv", "Enheder (CSV)", "Kolonner: id, name, sector (dagtilbud|skole|fu), chief, leader, board, selfOwned, special, parent. Skilletegn , eller ;."),
+      csvInput("units_csv", "Enheder (CSV)", "Kolonner: id, name, sector (dagtilbud|skole|fu), chief, leader, board, selfOwned, special, parent. Skilletegn , eller ;. Højst 5.000 rækker og 2 MiB."),
     ], async (form, validateOnly) => {
       const response = await api.units.importUnits({ csvContent: text(form, "units_csv"), validateOnly, requestId: requestId() });
       return {
@@ -84,7 +84,7 @@ export const importsPage: Page = {
     const packages = importForm("Udgiv datapakke", [
       selectField("dp_sector", "Sektor", sectors, "dagtilbud"),
       field({ path: "dp_period", label: "Halvår", hint: "Fx 2027-Spring eller 2027-Autumn.", required: true }),
-      csvInput("dp_csv", "Datapakke (CSV)", "Kolonner: unit, indicator, quality (structural|process|outcome), value, groupSize."),
+      csvInput("dp_csv", "Datapakke (CSV)", "Kolonner: unit, indicator, quality (structural|process|outcome), value, groupSize. Med ; som skilletegn skrives værdier med decimalkomma (12,5), med , som skilletegn med decimalpunktum (12.5); uden tusindtalsskilletegn og uden %. Højst 50.000 rækker og 3,5 MiB."),
       field({ path: "dp_reason", label: "Begrundelse for rettelse", hint: "Kun når halvårets datapakke er udgivet før." }),
     ], async (form, validateOnly) => {
       const period = text(form, "dp_period");
