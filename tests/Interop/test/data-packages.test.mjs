@@ -111,3 +111,29 @@ test('import requests are checked: unknown sectors and periods are INVALID_ARGUM
   assert.ok(rpc.fieldViolations(sector).parent);
   assert.ok(rpc.fieldViolations(period).period);
 });
+
+test('a value is released exactly as written: decimal comma in a ;-file, decimal point in a ,-file; the other separator is a row error', async () => {
+  const admin = gateway.tokenOfRole('administration');
+  const semicolon = 'unit;indicator;quality;value;groupSize\nfu-egebakken;Fremmøde;outcome;12,5;40\nfu-egebakken;Ændring;outcome;-0,75;40\n';
+  const comma = 'unit,indicator,quality,value,groupSize\nfu-egebakken,Fremmøde,outcome,"12,5",40\n';
+  const pointInSemicolon = 'unit;indicator;quality;value;groupSize\nfu-egebakken;Fremmøde;outcome;12.5;40\n';
+
+  const commaRejected = failed(await unary(packages, 'importDataPackageRelease', { parent: 'sectors/fu', period: '2024-Autumn', csvContent: comma }, { token: admin }), status.INVALID_ARGUMENT);
+  const pointRejected = failed(await unary(packages, 'importDataPackageRelease', { parent: 'sectors/fu', period: '2024-Autumn', csvContent: pointInSemicolon }, { token: admin }), status.INVALID_ARGUMENT);
+  ok(await unary(packages, 'importDataPackageRelease', { parent: 'sectors/fu', period: '2024-Autumn', csvContent: semicolon, requestId: requestId() }, { token: admin }));
+  const read = ok(await unary(packages, 'getUnitDataPackage', { name: 'units/fu-egebakken/dataPackages/2024-Autumn' }, { token: admin }));
+
+  assert.deepEqual(Object.keys(rpc.fieldViolations(commaRejected)), ['line 2: value']);
+  assert.deepEqual(Object.keys(rpc.fieldViolations(pointRejected)), ['line 2: value']);
+  assert.deepEqual(read.indicators.map((i) => i.value), ['12.5', '-0.75']);
+});
+
+test('a release over 50,000 rows is INVALID_ARGUMENT on csv_content and nothing is released', async () => {
+  const admin = gateway.tokenOfRole('administration');
+  const rows = Array.from({ length: 50_001 }, (_, i) => `fu-egebakken;Indikator ${i};outcome;1,5;40`).join('\n');
+
+  const error = failed(await unary(packages, 'importDataPackageRelease', { parent: 'sectors/fu', period: '2024-Spring', csvContent: `unit;indicator;quality;value;groupSize\n${rows}\n` }, { token: admin }), status.INVALID_ARGUMENT);
+  failed(await unary(packages, 'getUnitDataPackage', { name: 'units/fu-egebakken/dataPackages/2024-Spring' }, { token: admin }), status.NOT_FOUND);
+
+  assert.deepEqual(rpc.fieldViolations(error), { csv_content: ['has more than 50,000 data rows; a data-package release takes at most 50,000'] });
+});

@@ -126,6 +126,19 @@ test('ImportUnits of a file with errors is INVALID_ARGUMENT with a field violati
   failed(await unary(units, 'getUnit', { name: 'units/ny-enhed-1' }, { token: admin }), status.NOT_FOUND);
 });
 
+test('ImportUnits of more than 5,000 rows is INVALID_ARGUMENT on csv_content, also with validate_only, and imports nothing', async () => {
+  const admin = gateway.tokenOfRole('administration');
+  const rows = Array.from({ length: 5_001 }, (_, i) => `stor-${i},Stor Enhed ${i},skole,bu-chef-2,leder-stor-${i},`).join('\n');
+  const csvContent = `id,name,sector,chief,leader,board\n${rows}\n`;
+
+  const error = failed(await unary(units, 'importUnits', { csvContent, requestId: requestId() }, { token: admin }), status.INVALID_ARGUMENT);
+  const checked = failed(await unary(units, 'importUnits', { csvContent, validateOnly: true }, { token: admin }), status.INVALID_ARGUMENT);
+
+  assert.deepEqual(rpc.fieldViolations(error), { csv_content: ['has more than 5,000 data rows; a unit import takes at most 5,000'] });
+  assert.deepEqual(rpc.fieldViolations(checked), rpc.fieldViolations(error));
+  failed(await unary(units, 'getUnit', { name: 'units/stor-0' }, { token: admin }), status.NOT_FOUND);
+});
+
 test('ImportUnits registers new units with their loop in the chief portfolio; a repeat with the same request_id answers the same', async () => {
   const admin = gateway.tokenOfRole('administration');
   const key = requestId();
