@@ -30,7 +30,7 @@ public sealed class ImportAtLimitTests(ITestOutputHelper output)
         var request = new ImportUnitsRequest { CsvContent = csv.ToString() };
         var (first, firstTime) = await TimedAsync(() => gateway.CallAsync("/tilsyn.v1.Units/ImportUnits", request, gateway.Administration, Deadline));
         var (again, againTime) = await TimedAsync(() => gateway.CallAsync("/tilsyn.v1.Units/ImportUnits", request, gateway.Administration, Deadline));
-        output.WriteLine($"5,000 units: first import {firstTime.TotalSeconds:0.0} s, repeat {againTime.TotalSeconds:0.0} s");
+        output.WriteLine($"5,000 units: first import {firstTime.TotalSeconds:0.0} s, repeat {againTime.TotalSeconds:0.0} s; working set {Environment.WorkingSet >> 20} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB at most");
 
         Assert.True(first.Status == StatusCode.OK, $"{first.Status} {first.StatusMessage}");
         Assert.Equal((5_000, 5_000), (first.Single(ImportUnitsResponse.Parser).UnitCount, first.Single(ImportUnitsResponse.Parser).CreatedCount));
@@ -49,7 +49,7 @@ public sealed class ImportAtLimitTests(ITestOutputHelper output)
 
         var request = new ImportDataPackageReleaseRequest { Parent = "sectors/dagtilbud", Period = "2024-Autumn", CsvContent = csv.ToString() };
         var (result, time) = await TimedAsync(() => gateway.CallAsync("/tilsyn.v1.DataPackages/ImportDataPackageRelease", request, gateway.Administration, Deadline));
-        output.WriteLine($"50,000 data-package rows: {time.TotalSeconds:0.0} s");
+        output.WriteLine($"50,000 data-package rows: {time.TotalSeconds:0.0} s; working set {Environment.WorkingSet >> 20} MiB now, {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MiB at most");
 
         Assert.True(result.Status == StatusCode.OK, $"{result.Status} {result.StatusMessage}");
         Assert.Equal(50_000, result.Single(ImportDataPackageReleaseResponse.Parser).Release.ValueCount);
