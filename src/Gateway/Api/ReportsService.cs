@@ -72,6 +72,7 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
     private async Task<V1.ReportTemplate> PublishTemplateAsync(V1.PublishTemplateRequest request, GrpcCallContext context)
     {
         using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.PublishReportTemplate).Then(context));
+        using var __ = CallContext.ForRequest(KeyOf(context, context.GetCaller(), (request, request.RequestId)));
         return (await Templates().PublishAsync(request.TemplateId, request.ToContract())).OrThrow().ToApi();
     }
 
