@@ -31,8 +31,8 @@ public interface IUnitGrain : IGrainWithStringKey
 
     Task<Result<CommandAck>> SubmitMinutesAsync(string period, MinutesDto minutes);
 
-    /// <summary>A new attributed version of the minutes; earlier versions stay.</summary>
-    Task<Result<CommandAck>> CorrectMinutesAsync(string period, MinutesDto minutes, string reason);
+    /// <summary>A new attributed version of the minutes; earlier versions stay. With <paramref name="expectedVersion"/>, only on top of that version.</summary>
+    Task<Result<CommandAck>> CorrectMinutesAsync(string period, MinutesDto minutes, string reason, int? expectedVersion = null);
 
     Task<Result<CommandAck>> AddBoardStatementAsync(string period, string text);
 

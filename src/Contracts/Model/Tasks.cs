@@ -31,5 +31,16 @@ public sealed record InboxDto(string Chief, DateTimeOffset AsOf, ImmutableArray<
 /// <summary>What a watch of an inbox yields: the whole inbox (first, and after each reconciliation) or tasks that changed.</summary>
 public sealed record InboxUpdate(bool IsSnapshot, ImmutableArray<TaskDto> Tasks);
 
-/// <summary>A command was applied: the unit's new state version and the tasks it raised, changed or closed.</summary>
-public sealed record CommandAck(long Version, ImmutableArray<TaskDto> TasksChanged);
+/// <summary>
+/// A command was applied: the unit's new state version, the tasks it raised, changed or closed, and the
+/// document versions it wrote (so the caller answers with what this command created, not with the newest).
+/// A repeated request gets the first acknowledgement with no task changes (nothing changed the second time).
+/// </summary>
+public sealed record CommandAck(long Version, ImmutableArray<TaskDto> TasksChanged, ImmutableArray<WrittenDocument> Written = default)
+{
+    /// <summary>The version of <paramref name="kind"/> this command wrote; null when it wrote none.</summary>
+    public int? WrittenVersion(DocumentKind kind) => Written.IsDefault ? null : Written.FirstOrDefault(d => d.Kind == kind)?.Version;
+}
+
+/// <summary>A document version a command wrote: kind, occurrence (e.g. the period) and version.</summary>
+public sealed record WrittenDocument(DocumentKind Kind, string Occurrence, int Version);

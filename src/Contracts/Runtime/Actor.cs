@@ -17,8 +17,23 @@ public sealed record Actor(string Id, string Role)
 public static class CallContext
 {
     private static readonly AsyncLocal<Actor?> _actor = new();
+    private static readonly AsyncLocal<RequestKey?> _request = new();
 
     public static Actor Actor => _actor.Value ?? Actor.System;
+
+    /// <summary>The idempotency key of the client request being served; null for calls without one (reminders, seeding).</summary>
+    public static RequestKey? Request => _request.Value;
+
+    /// <summary>
+    /// Sets the request key until the returned scope is disposed. A grain that keeps the key clears it
+    /// (<c>ForRequest(null)</c>) around its own outgoing calls, so a key is kept by one grain only.
+    /// </summary>
+    public static IDisposable ForRequest(RequestKey? request)
+    {
+        var previous = _request.Value;
+        _request.Value = request;
+        return new RequestScope(previous);
+    }
 
     /// <summary>Sets the actor until the returned scope is disposed.</summary>
     public static IDisposable As(Actor actor)
@@ -32,5 +47,10 @@ public static class CallContext
     private sealed class Scope(Actor? previous) : IDisposable
     {
         public void Dispose() => _actor.Value = previous;
+    }
+
+    private sealed class RequestScope(RequestKey? previous) : IDisposable
+    {
+        public void Dispose() => _request.Value = previous;
     }
 }

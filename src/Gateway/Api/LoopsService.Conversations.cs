@@ -75,7 +75,7 @@ public sealed partial class LoopsService
         var minutes = request.Record.ToModel("record");
         return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
             grain => grain.SubmitMinutesAsync(period, minutes),
-            token => LatestRecordAsync(caller, unit, period, token), FieldPaths.Under("record"));
+            (ack, token) => WrittenRecordAsync(caller, unit, period, ack, token), FieldPaths.Under("record"));
     }
 
     private async Task<ConversationRecord> CorrectConversationRecordAsync(CorrectConversationRecordRequest request, GrpcCallContext context)
@@ -84,18 +84,10 @@ public sealed partial class LoopsService
         var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
         var minutes = request.Record.ToModel("record");
         if (request.ExpectedVersion < 0) throw GrpcErrors.InvalidArgument("expected_version must not be negative.", ("expected_version", "must be 0 (no check) or a version"));
-        return await api.ChangeAsync(context, caller, request, request.RequestId, async token =>
-        {
-            if (request.ExpectedVersion > 0)
-            {
-                var current = await ReadConversationAsync(caller, unit, period, token);
-                if (current.RecordVersion != request.ExpectedVersion)
-                    throw GrpcErrors.Aborted($"The minutes of {period} are at version {current.RecordVersion}, not {request.ExpectedVersion}: someone corrected them first. Read them again.");
-            }
-
-            await api.AskAsync(caller, token, () => UnitGrain(unit).CorrectMinutesAsync(period, minutes, request.Reason), request.Name, FieldPaths.Under("record", "reason"));
-            return await LatestRecordAsync(caller, unit, period, token);
-        });
+        int? expected = request.ExpectedVersion > 0 ? request.ExpectedVersion : null;
+        return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
+            grain => grain.CorrectMinutesAsync(period, minutes, request.Reason, expected),
+            (ack, token) => WrittenRecordAsync(caller, unit, period, ack, token), FieldPaths.Under("record", "reason", "expected_version"));
     }
 
     private async Task<BoardStatement> AddBoardStatementAsync(AddBoardStatementRequest request, GrpcCallContext context)
@@ -104,10 +96,10 @@ public sealed partial class LoopsService
         var caller = await api.UnitAccessAsync(context, ApiAction.AddBoardStatement, unit);
         return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Parent,
             grain => grain.AddBoardStatementAsync(period, request.Text),
-            async token =>
+            async (ack, token) =>
             {
                 var statements = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardStatement, period));
-                return statements.Versions[^1].ToBoardStatement();
+                return Written(statements, ack, Model.DocumentKind.BoardStatement).ToBoardStatement();
             });
     }
 
@@ -141,10 +133,19 @@ public sealed partial class LoopsService
         return conversation.ToApi(unit);
     }
 
-    private async Task<ConversationRecord> LatestRecordAsync(Caller caller, string unit, string period, CancellationToken token)
+    /// <summary>The minutes version the acknowledged command wrote (not the newest: another correction may have followed).</summary>
+    private async Task<ConversationRecord> WrittenRecordAsync(Caller caller, string unit, string period, Model.CommandAck ack, CancellationToken token)
     {
         var minutes = await api.AskAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.Minutes, period));
-        return ToRecord(unit, period, minutes.Versions[^1]);
+        return ToRecord(unit, period, Written(minutes, ack, Model.DocumentKind.Minutes));
+    }
+
+    /// <summary>The version of <paramref name="document"/> that <paramref name="ack"/> says its command wrote.</summary>
+    private static Model.DocumentVersionDto Written(Model.DocumentDto document, Model.CommandAck ack, Model.DocumentKind kind)
+    {
+        var version = ack.WrittenVersion(kind) ?? throw new InvalidOperationException($"The command wrote no {kind}.");
+        return document.Versions.FirstOrDefault(v => v.Version == version)
+            ?? throw GrpcErrors.Unavailable($"{kind} version {version} is written but not yet readable; read it again shortly.");
     }
 
     private static ConversationRecord ToRecord(string unit, string period, Model.DocumentVersionDto version) => new()

@@ -43,10 +43,18 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
         Func<IUnitGrain, Task<Contracts.Results.Result<Model.CommandAck>>> command, Func<CancellationToken, Task<T>> readBack,
         Func<string, string>? fields = null)
         where T : class, Google.Protobuf.IMessage =>
+        ChangeUnitAsync(context, caller, request, requestId, unit, subject, command, (_, token) => readBack(token), fields);
+
+    /// <summary>As above, for a command that creates something: <paramref name="readBack"/> reads what the acknowledgement names.</summary>
+    private Task<T> ChangeUnitAsync<T>(
+        GrpcCallContext context, Caller caller, Google.Protobuf.IMessage request, string requestId, string unit, string subject,
+        Func<IUnitGrain, Task<Contracts.Results.Result<Model.CommandAck>>> command, Func<Model.CommandAck, CancellationToken, Task<T>> readBack,
+        Func<string, string>? fields = null)
+        where T : class, Google.Protobuf.IMessage =>
         api.ChangeAsync(context, caller, request, requestId, async token =>
         {
-            await api.AskAsync(caller, token, () => command(UnitGrain(unit)), subject, fields);
-            return await readBack(token);
+            var ack = await api.AskAsync(caller, token, () => command(UnitGrain(unit)), subject, fields);
+            return await readBack(ack, token);
         });
 
     private async Task<Loop> GetLoopAsync(GetLoopRequest request, GrpcCallContext context)

@@ -1,5 +1,7 @@
+using Google.Protobuf;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
 using V1 = OrleansTilsyn.Contracts.Api.V1;
@@ -21,17 +23,17 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
         registry.Unary<V1.ListTemplatesRequest, V1.ListTemplatesResponse>(Service, "ListTemplates", ListTemplatesAsync);
         registry.Unary<V1.PublishTemplateRequest, V1.ReportTemplate>(Service, "PublishTemplate", PublishTemplateAsync);
         registry.Unary<V1.StartReportRequest, V1.WrittenReport>(Service, "StartReport", (r, c) =>
-            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.StartAsync()).OrThrow().ToApi()));
+            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.StartAsync()).OrThrow().ToApi(), (r, r.RequestId)));
         registry.Unary<V1.SaveDraftRequest, V1.WrittenReport>(Service, "SaveDraft", (r, c) =>
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
-                (await g.SaveDraftAsync(r.Answers.ToContract(), r.HasBasedOnVersion ? r.BasedOnVersion : null)).OrThrow().ToApi()));
+                (await g.SaveDraftAsync(r.Answers.ToContract(), r.HasBasedOnVersion ? r.BasedOnVersion : null)).OrThrow().ToApi(), (r, r.RequestId)));
         registry.Unary<V1.ReportRef, V1.WrittenReport>(Service, "GetReport", (r, c) =>
             OnReport(c, ApiAction.ReadReport, r.ReportId, async g => (await g.GetAsync()).OrThrow().ToApi()));
         registry.Unary<V1.SubmitReportRequest, V1.SubmitReportResponse>(Service, "SubmitReport", (r, c) =>
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
-                (await g.SubmitAsync(r.RequestId, r.HasDraftVersion ? r.DraftVersion : null)).OrThrow().ToApi()));
+                (await g.SubmitAsync(r.RequestId, r.HasDraftVersion ? r.DraftVersion : null)).OrThrow().ToApi(), (r, r.RequestId)));
         registry.Unary<V1.CorrectReportRequest, V1.SubmitReportResponse>(Service, "CorrectReport", (r, c) =>
-            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.CorrectAsync(r.Answers.ToContract(), r.Reason, r.RequestId)).OrThrow().ToApi()));
+            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.CorrectAsync(r.Answers.ToContract(), r.Reason, r.RequestId)).OrThrow().ToApi(), (r, r.RequestId)));
         registry.Unary<V1.GetReceiptRequest, V1.Receipt>(Service, "GetReceipt", (r, c) =>
             OnReport(c, ApiAction.ReadReport, r.ReportId, async g => (await g.GetReceiptAsync(r.Version == 0 ? null : r.Version)).OrThrow().ToApi()));
         registry.Unary<V1.GetReceiptRequest, V1.PrintableReport>(Service, "RenderPrintable", (r, c) =>
@@ -41,14 +43,14 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
             }));
         registry.Unary<V1.ReportRef, V1.ReportStatus>(Service, "GetReportStatus", GetReportStatusAsync);
         registry.Unary<V1.ReviewReportRequest, V1.SupervisionCase>(Service, "ReviewReport", (r, c) =>
-            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.ReviewSupervisionReportAsync(r.Year, r.Decision, r.Reason)));
+            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.ReviewSupervisionReportAsync(r.Year, r.Decision, r.Reason), (r, r.RequestId)));
         registry.Unary<V1.ScheduleFollowUpMeetingRequest, V1.SupervisionCase>(Service, "ScheduleFollowUpMeeting", (r, c) =>
-            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.ScheduleSupervisionMeetingAsync(r.Year, r.At.ToInstant("at"))));
+            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.ScheduleSupervisionMeetingAsync(r.Year, r.At.ToInstant("at")), (r, r.RequestId)));
         registry.Unary<V1.RecordFollowUpMeetingRequest, V1.SupervisionCase>(Service, "RecordFollowUpMeeting", (r, c) =>
             OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u =>
-                u.RecordSupervisionMeetingAsync(r.Year, r.HeldAt.ToInstant("held_at"), r.Notes, [.. r.Attendees])));
+                u.RecordSupervisionMeetingAsync(r.Year, r.HeldAt.ToInstant("held_at"), r.Notes, [.. r.Attendees]), (r, r.RequestId)));
         registry.Unary<V1.CloseCaseRequest, V1.SupervisionCase>(Service, "CloseCase", (r, c) =>
-            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.CloseSupervisionCaseAsync(r.Year, r.Conclusion)));
+            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.CloseSupervisionCaseAsync(r.Year, r.Conclusion), (r, r.RequestId)));
         registry.Unary<V1.CaseRef, V1.SupervisionCase>(Service, "GetCase", (r, c) =>
             OnCase(c, ApiAction.ReadBoardReport, r.UnitId, r.Year, command: null));
     }
@@ -70,6 +72,7 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
     private async Task<V1.ReportTemplate> PublishTemplateAsync(V1.PublishTemplateRequest request, GrpcCallContext context)
     {
         using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.PublishReportTemplate).Then(context));
+        using var __ = CallContext.ForRequest(KeyOf(context, context.GetCaller(), (request, request.RequestId)));
         return (await Templates().PublishAsync(request.TemplateId, request.ToContract())).OrThrow().ToApi();
     }
 
@@ -83,25 +86,31 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
         return status.OrThrow().ToApi();
     }
 
-    private async Task<T> OnReport<T>(GrpcCallContext context, ApiAction action, string reportId, Func<IReportGrain, Task<T>> call)
+    /// <param name="change">For a change: the request and its request_id, whose key the grain keeps with the change.</param>
+    private async Task<T> OnReport<T>(GrpcCallContext context, ApiAction action, string reportId, Func<IReportGrain, Task<T>> call, (IMessage Request, string Id)? change = null)
     {
         var unit = UnitOf(reportId);
         var caller = await context.RequireUnitAccessAsync(action, unit);
         using var _ = CallContext.As(caller.ToActor());
+        using var __ = CallContext.ForRequest(KeyOf(context, caller, change));
         return await call(grains.GetGrain<IReportGrain>(reportId));
     }
 
     private async Task<V1.SupervisionCase> OnCase(
         GrpcCallContext context, ApiAction action, string unitId, int year,
-        Func<IUnitGrain, Task<Contracts.Results.Result<Contracts.Model.CommandAck>>>? command)
+        Func<IUnitGrain, Task<Contracts.Results.Result<Contracts.Model.CommandAck>>>? command, (IMessage Request, string Id)? change = null)
     {
         if (unitId.Length == 0) throw GrpcErrors.InvalidArgument("Invalid request.", ("unit_id", "must not be empty"));
         var caller = await context.RequireUnitAccessAsync(action, unitId);
         using var _ = CallContext.As(caller.ToActor());
+        using var __ = CallContext.ForRequest(KeyOf(context, caller, change));
         var unit = grains.GetGrain<IUnitGrain>(unitId);
         if (command is not null) (await command(unit)).OrThrow();
         return (await unit.GetSupervisionCaseAsync(year)).OrThrow().ToApi();
     }
+
+    private static RequestKey? KeyOf(GrpcCallContext context, Caller caller, (IMessage Request, string Id)? change) =>
+        change is { } c ? RequestKeys.For(caller, context.Method, c.Id, c.Request, TimeProvider.System.GetUtcNow()) : null;
 
     private ITemplateLibraryGrain Templates() => grains.GetGrain<ITemplateLibraryGrain>(GrainKeys.Singleton);
 

@@ -15,7 +15,7 @@ namespace OrleansTilsyn.Grains.Areas;
 /// One loop of an age area (key "0-6/2023"): the political themes (every version kept, the current one
 /// pushed to the units in that loop) and the cross-unit overviews, computed from the units on each read.
 /// </summary>
-public sealed class AreaGrain : Grain<AreaThemes>, IAreaGrain
+public sealed class AreaGrain : Grain<AreaGrainState>, IAreaGrain
 {
     private LoopId _loop;
 
@@ -27,17 +27,25 @@ public sealed class AreaGrain : Grain<AreaThemes>, IAreaGrain
     public async Task<Result<ThemeSetDto>> SetThemesAsync(ImmutableArray<ThemeDto> themes)
     {
         if (Actors.RequireAdministration("set the political themes") is { } denied) return denied;
-        var next = State.SetThemes(_loop, [.. themes.OrEmpty().Select(ThemeMapping.ToDomain)], CallContext.Actor.ToString(), Now);
+        var request = CallContext.Request;
+        var ledger = State.Requests ?? RequestLedger<ThemeSetDto>.Empty;
+        if (ledger.Replay(request, "SetThemes") is { } first) return first;
+        var next = State.Themes.SetThemes(_loop, [.. themes.OrEmpty().Select(ThemeMapping.ToDomain)], CallContext.Actor.ToString(), Now);
         if (!next.IsSuccess) return next.Problem;
-        await CommitAsync(next.Value, "SetThemes", detail: $"version {next.Value.Current(_loop)!.Version}");
         var current = next.Value.Current(_loop)!.ToDto();
+        var requests = State.Requests is null && request is null ? null : ledger.Record(request, "SetThemes", current);
+        await CommitAsync(new AreaGrainState { History = next.Value.History, Requests = requests }, "SetThemes", detail: $"version {current.Version}");
         var units = await UnitsAsync();
-        await FanOut.RunAsync(units, u => GrainFactory.GetGrain<IUnitGrain>(u.Id).SetThemesAsync(current));
+        using (CallContext.ForRequest(null))
+        {
+            await FanOut.RunAsync(units, u => GrainFactory.GetGrain<IUnitGrain>(u.Id).SetThemesAsync(current));
+        }
+
         return current;
     }
 
     public Task<Result<ThemeSetDto>> GetThemesAsync() => Task.FromResult<Result<ThemeSetDto>>(
-        State.Current(_loop) is { } themes ? themes.ToDto() : Problem.NotFound($"The political themes of {_loop} are not set."));
+        State.Themes.Current(_loop) is { } themes ? themes.ToDto() : Problem.NotFound($"The political themes of {_loop} are not set."));
 
     public async Task<Result<FocusAreaOverviewDto>> GetFocusAreaOverviewAsync()
     {
@@ -65,4 +73,19 @@ public sealed class AreaGrain : Grain<AreaThemes>, IAreaGrain
 
     private static ImmutableArray<string> NotReached<T>((UnitDto Key, Result<T>? Value, Exception? Error)[] asked) =>
         [.. asked.Where(a => a.Error is not null || a.Value is { IsSuccess: false, Problem.Kind: not ProblemKind.NotFound }).Select(a => a.Key.Id)];
+}
+
+/// <summary>
+/// What an area grain stores: the theme sets (<see cref="AreaThemes.History"/>, same shape as before) and the
+/// administration's recent requests with the theme set each one made.
+/// </summary>
+public sealed record AreaGrainState
+{
+    public ImmutableArray<ThemeSet> History { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RequestLedger<ThemeSetDto>? Requests { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AreaThemes Themes => new() { History = History };
 }

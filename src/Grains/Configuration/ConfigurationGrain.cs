@@ -16,6 +16,10 @@ public sealed record ConfigurationState
     public WheelConfiguration Wheel { get; init; } = WheelConfiguration.Empty;
 
     public int MinimumGroupSize { get; init; } = SuppressionPolicy.DefaultMinimum;
+
+    /// <summary>The administration's recent requests with the wheel version each one added.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RequestLedger<WheelVersionDto>? Requests { get; init; }
 }
 
 /// <summary>The versioned configuration (one grain). Versions are never rewritten; a new one applies to loops starting on or after its date.</summary>
@@ -28,12 +32,17 @@ public sealed class ConfigurationGrain : Grain<ConfigurationState>, IConfigurati
         if (Actors.RequireAdministration("change the annual wheel") is { } denied) return denied;
         if (change?.Key is null) return Problem.Invalid("key", "is required");
         if (change.Settings is null) return Problem.Invalid("settings", "is required");
+        var request = CallContext.Request;
+        var ledger = State.Requests ?? RequestLedger<WheelVersionDto>.Empty;
+        if (ledger.Replay(request, "AddWheelVersion") is { } first) return first;
         var (settings, unparsable) = change.Settings.Parse();
         var key = change.Key.ToDomain();
         var next = State.Wheel.AddVersion(key, change.EffectiveFrom, settings, CallContext.Actor.ToString(), change.Reason, Now);
         if (unparsable.Any || !next.IsSuccess) return AllViolations(settings, unparsable, next.Problem);
-        await CommitAsync(State with { Wheel = next.Ok }, "AddWheelVersion", detail: $"{key} from {change.EffectiveFrom:yyyy-MM-dd}");
-        return next.Ok.Versions[^1].ToDto();
+        var added = next.Ok.Versions[^1].ToDto();
+        var requests = State.Requests is null && request is null ? null : ledger.Record(request, "AddWheelVersion", added);
+        await CommitAsync(State with { Wheel = next.Ok, Requests = requests }, "AddWheelVersion", detail: $"{key} from {change.EffectiveFrom:yyyy-MM-dd}");
+        return added;
     }
 
     /// <summary>Every violation at once: unparsable days, then the domain's rules (settings fields under "settings.", none twice).</summary>

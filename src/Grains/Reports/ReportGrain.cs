@@ -19,6 +19,10 @@ public sealed record ReportGrainState
 
     /// <summary>Submitted versions up to this one are in the unit's loop (the case, or the samtale's statements).</summary>
     public int LoopNotified { get; init; }
+
+    /// <summary>The draft saves of recent client requests (the draft version each made): a repeat saves nothing again.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RequestLedger<int>? Requests { get; init; }
 }
 
 /// <summary>
@@ -60,10 +64,17 @@ public sealed class ReportGrain : Grain<ReportGrainState>, IReportGrain
         var loaded = await LoadAsync();
         if (!loaded.IsSuccess) return loaded.Problem;
         var (r, t, unit, by) = loaded.Value;
+        var request = CallContext.Request;
+        var ledger = State.Requests ?? RequestLedger<int>.Empty;
+        if (ledger.Replay(request, "SaveDraft") is { } first) return first.IsSuccess ? r.ToDto() : first.Problem;
         var saved = ReportCommands.SaveDraft(r, unit, t, answers.ToDomain(), basedOnVersion, by, Now);
         if (!saved.IsSuccess) return saved.Problem;
         if (!ReferenceEquals(saved.Value, r))
-            await CommitAsync(State with { Report = saved.Value }, "SaveDraft", detail: $"version {saved.Value.DraftVersion}");
+        {
+            var requests = State.Requests is null && request is null ? null : ledger.Record(request, "SaveDraft", saved.Value.DraftVersion);
+            await CommitAsync(State with { Report = saved.Value, Requests = requests }, "SaveDraft", detail: $"version {saved.Value.DraftVersion}");
+        }
+
         await NotifyLoopAsync(t);
         return saved.Value.ToDto();
     }

@@ -14,6 +14,10 @@ namespace OrleansTilsyn.Grains.Reports;
 public sealed record TemplateLibraryState
 {
     public TemplateLibrary? Library { get; init; }
+
+    /// <summary>The administration's recent publications: the template version each request made.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RequestLedger<int>? Requests { get; init; }
 }
 
 /// <summary>
@@ -33,14 +37,23 @@ public sealed class TemplateLibraryGrain : Grain<TemplateLibraryState>, ITemplat
     {
         var actor = Actors.Current();
         if (!actor.IsSuccess) return actor.Problem;
+        var request = CallContext.Request;
+        var ledger = State.Requests ?? RequestLedger<int>.Empty;
+        if (ledger.Replay(request, "PublishTemplate") is { } first)
+            return first.IsSuccess ? Library.Find(new TemplateRef(templateId ?? "", first.Value))!.ToDto() : first.Problem;
         var parsed = definition.ToDomain();
         if (!parsed.IsSuccess) return parsed.Problem;
         var published = Library.Publish(templateId ?? "", parsed.Value, actor.Value, Now);
         if (!published.IsSuccess) return published.Problem;
         var next = published.Value;
+        var latest = next.Latest(templateId!)!;
         if (!ReferenceEquals(next, Library))
-            await CommitAsync(State with { Library = next }, "PublishTemplate", detail: $"{templateId} v{next.Latest(templateId!)!.Version}");
-        return next.Latest(templateId!)!.ToDto();
+        {
+            var requests = State.Requests is null && request is null ? null : ledger.Record(request, "PublishTemplate", latest.Version);
+            await CommitAsync(State with { Library = next, Requests = requests }, "PublishTemplate", detail: $"{templateId} v{latest.Version}");
+        }
+
+        return latest.ToDto();
     }
 
     public Task<Result<ReportTemplateDto>> GetAsync(string templateId, int? version)

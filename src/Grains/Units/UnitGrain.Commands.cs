@@ -21,10 +21,10 @@ public sealed partial class UnitGrain
             ? Problem.Invalid("minutes", "is required")
             : ConversationCommands.SubmitRecord(s, p, minutes.ToDomain(), by, now)));
 
-    public Task<Result<CommandAck>> CorrectMinutesAsync(string period, MinutesDto minutes, string reason) =>
+    public Task<Result<CommandAck>> CorrectMinutesAsync(string period, MinutesDto minutes, string reason, int? expectedVersion = null) =>
         RunAsync("CorrectMinutes", (s, by, now) => Inputs.Period(period).Then(p => minutes is null
             ? Problem.Invalid("minutes", "is required")
-            : ConversationCommands.CorrectRecord(s, p, minutes.ToDomain(), reason, by, now)));
+            : ConversationCommands.CorrectRecord(s, p, minutes.ToDomain(), reason, by, now, expectedVersion)));
 
     public Task<Result<CommandAck>> AddBoardStatementAsync(string period, string text) =>
         RunAsync("AddBoardStatement", (s, by, now) => Inputs.Period(period).Then(p => ConversationCommands.AddBoardStatement(s, p, text, by, now)));

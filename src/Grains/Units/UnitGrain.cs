@@ -40,13 +40,19 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
         var actor = Actors.Current();
         if (!actor.IsSuccess) return actor.Problem;
         if (Loop is not { } loop) return NotRegistered();
+        var request = CallContext.Request;
+        if ((State.Requests ?? RequestLedger<CommandAck>.Empty).Replay(request, command) is { } first) return first;
         var outcome = transition(loop, actor.Value, Now);
-        return outcome.IsSuccess ? await ApplyAsync(command, outcome.Value) : outcome.Problem;
+        return outcome.IsSuccess ? await ApplyAsync(command, outcome.Value, request: request) : outcome.Problem;
     }
 
-    /// <summary>Commits the outcome (state, reminders, outbox) and then delivers its documents and task changes.</summary>
+    /// <summary>
+    /// Commits the outcome (state, reminders, outbox, and the client's <paramref name="request"/> with its answer) and then
+    /// delivers its documents and task changes.
+    /// </summary>
     /// <remarks>The unit for the next loop is kept while the loop runs, replaced when <paramref name="replaceNextLoopUnit"/>, dropped when a loop starts.</remarks>
-    private async Task<CommandAck> ApplyAsync(string command, LoopOutcome outcome, bool replaceNextLoopUnit = false, Domain.Organisation.Unit? nextLoopUnit = null)
+    private async Task<CommandAck> ApplyAsync(
+        string command, LoopOutcome outcome, bool replaceNextLoopUnit = false, Domain.Organisation.Unit? nextLoopUnit = null, RequestKey? request = null)
     {
         foreach (var change in outcome.Effects.Reminders)
         {
@@ -58,18 +64,26 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
             .Concat(outcome.Effects.Documents.Select(d => new PendingDocument(d.Kind, d.Occurrence, d.ToDto())))
             .ToImmutableArray();
         var previousChief = Loop?.Unit.Chief;
+        var written = outcome.Effects.Documents.Select(d => new WrittenDocument(d.Kind, d.Occurrence, d.Version)).ToImmutableArray();
+        // The state version this write makes (each write advances it by one), so the kept answer names it.
+        var answer = new CommandAck(StateVersion + 1, [], written);
         await CommitAsync(new UnitGrainState
         {
             Loop = UnitStateCodec.Encode(outcome.State),
             NextLoopUnit = replaceNextLoopUnit ? nextLoopUnit : outcome.State.Loop == Loop?.Loop ? State.NextLoopUnit : null,
             Outbox = outbox.IsEmpty ? null : outbox,
+            Requests = State.Requests is null && request is null ? null : (State.Requests ?? RequestLedger<CommandAck>.Empty).Record(request, command, answer),
         }, command);
         _loop = outcome.State;
         _delivered.Clear();
-        await DeliverOutboxAsync();
         var changed = outcome.Effects.ChangedTasks.Select(t => t.ToDto()).ToImmutableArray();
-        await NotifyChiefsAsync(changed, previousChief?.Value);
-        return new CommandAck(StateVersion, changed);
+        using (CallContext.ForRequest(null))
+        {
+            await DeliverOutboxAsync();
+            await NotifyChiefsAsync(changed, previousChief?.Value);
+        }
+
+        return answer with { Version = StateVersion, TasksChanged = changed };
     }
 
     /// <summary>Best effort, in order per document: what fails stays in the outbox for the next turn or activation.</summary>
@@ -115,5 +129,5 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
 
     private Problem NotRegistered() => Problem.NotFound($"Unit {Key} is not registered.");
 
-    private CommandAck Unchanged() => new(StateVersion, []);
+    private CommandAck Unchanged() => new(StateVersion, [], []);
 }

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using OrleansTilsyn.Contracts.Model;
+using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Organisation;
 
 namespace OrleansTilsyn.Grains.Units;
 
 /// <summary>
 /// What a unit grain stores: its loop (compact), the unit as it will be in the next loop when a flag
-/// changed, and an outbox of documents written by committed commands until their document grains have them.
+/// changed, an outbox of documents written by committed commands until their document grains have them,
+/// and the client requests it applied (idempotency keys, with their answers).
 /// </summary>
 public sealed record UnitGrainState
 {
@@ -18,6 +20,10 @@ public sealed record UnitGrainState
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<PendingDocument>? Outbox { get; init; }
+
+    /// <summary>The client requests applied recently, with their answers (a repeat gets the first answer).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RequestLedger<CommandAck>? Requests { get; init; }
 }
 
 /// <summary>A document version committed with the unit's state and not yet confirmed by its document grain.</summary>

@@ -90,6 +90,14 @@ class Gateway {
     await stopProcess(this.child);
     if (this.ownsDataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
+
+  /** Ends the process at once with SIGKILL (a crash: no shutdown, nothing flushed); the data folder stays. */
+  async kill() {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 async function mintTokens(dll, dataDir) {

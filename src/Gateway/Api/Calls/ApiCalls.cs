@@ -10,14 +10,12 @@ namespace OrleansTilsyn.Gateway.Api.Calls;
 /// What every tilsyn.v1 handler does around its grain calls: resolve the caller and check access, run
 /// the grain call as the caller (<see cref="CallContext.As"/>, so the change is attributed), stop
 /// waiting when the call's deadline passes or the client cancels, and turn domain problems and runtime
-/// failures into gRPC statuses. Changes with a <c>request_id</c> run once per caller, method and key
-/// (<see cref="IdempotencyCache"/>).
+/// failures into gRPC statuses. Changes with a <c>request_id</c> carry its key (<see cref="RequestKeys"/>) to the
+/// grain, which applies them once per caller, method and key.
 /// </summary>
 public sealed partial class ApiCalls(
-    IGrainFactory grains, AccessPolicy policy, IPortfolioLookup units, IdempotencyCache idempotency, TimeProvider clock, ILogger<ApiCalls> logger)
+    IGrainFactory grains, AccessPolicy policy, IPortfolioLookup units, TimeProvider clock, ILogger<ApiCalls> logger)
 {
-    public const int MaxRequestIdLength = 64;
-
     public IGrainFactory Grains => grains;
 
     /// <summary>The domain clock (the same the grains use).</summary>
@@ -84,25 +82,27 @@ public sealed partial class ApiCalls(
     };
 
     /// <summary>
-    /// A change: logged with the person behind it, and with a non-empty <paramref name="requestId"/> run
-    /// once per (caller, method, key) — a repeat gets the first answer, a repeat with another request is
-    /// INVALID_ARGUMENT. The change itself then runs to its end even when the caller stops waiting, so a
-    /// retry after a deadline finds its outcome.
+    /// A change: logged with the person behind it, and with a non-empty <paramref name="requestId"/> applied
+    /// once per (caller, method, key) by the grain that keeps the key in its state — a repeat, also after a
+    /// restart or at another gateway, gets the first answer; a repeat with another request is INVALID_ARGUMENT.
+    /// The change then runs to its end even when the caller stops waiting, so a retry after a deadline finds
+    /// its outcome.
     /// </summary>
     public async Task<TResponse> ChangeAsync<TResponse>(
         GrpcCallContext context, Caller caller, IMessage request, string requestId, Func<CancellationToken, Task<TResponse>> change)
         where TResponse : class, IMessage
     {
-        if (requestId.Length > MaxRequestIdLength)
-            throw GrpcErrors.InvalidArgument("request_id is too long.", ("request_id", $"must be at most {MaxRequestIdLength} characters"));
+        var key = RequestKeys.For(caller, context.Method, requestId, request, TimeProvider.System.GetUtcNow());
         LogChange(logger, caller.PersonId, caller.AttributedAs, context.Method, requestId);
-        if (requestId.Length == 0)
+        if (key is null)
         {
             return await change(context.CancellationToken);
         }
 
-        var key = $"{caller.PersonId}\n{caller.AttributedAs}\n{context.Method}\n{requestId}";
-        return await idempotency.RunOnceAsync(key, request.ToByteArray(), () => change(CancellationToken.None)).WaitAsync(context.CancellationToken);
+        using (CallContext.ForRequest(key))
+        {
+            return await change(CancellationToken.None).WaitAsync(context.CancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Change by {Person} as {Actor}: {Method} (request_id '{RequestId}')")]

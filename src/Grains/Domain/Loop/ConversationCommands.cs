@@ -56,10 +56,14 @@ public static class ConversationCommands
     }
 
     /// <summary>Corrects submitted minutes: a new version with who, when and why; earlier versions stay.</summary>
-    public static Result<LoopOutcome> CorrectRecord(UnitLoopState s, Period period, ConversationRecordDraft draft, string reason, Actor by, DateTimeOffset now)
+    /// <param name="expectedVersion">When set, the correction applies only on top of this version (a Conflict otherwise).</param>
+    public static Result<LoopOutcome> CorrectRecord(
+        UnitLoopState s, Period period, ConversationRecordDraft draft, string reason, Actor by, DateTimeOffset now, int? expectedVersion = null)
     {
         if (Find(s, by, period, Party.Holder | Party.Leader, "correct the minutes", out var c) is { } problem) return problem;
         if (!c.HasRecord) return Problem.FailedPrecondition($"The samtale {period} has no minutes to correct.");
+        if (expectedVersion is { } expected && expected != c.RecordVersions)
+            return Problem.Conflict($"The minutes of {period} are at version {c.RecordVersions}, not {expected}: someone corrected them first. Read them again.");
         if (string.IsNullOrWhiteSpace(reason)) return Problem.Invalid("reason", "a correction needs a reason");
         return Write(s, c, draft, by, reason.Trim(), now);
     }
