@@ -16,11 +16,23 @@ public static partial class PrivateFiles
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <summary>Creates the folder (and missing parents) owner-only; an existing folder keeps its mode.</summary>
+    /// <summary>Creates the folder and its missing parents owner-only (Directory.CreateDirectory gives its mode to
+    /// the last folder only, e.g. <c>auth</c> but not <c>data</c> of <c>data/auth</c>); existing folders keep their mode.</summary>
     public static void CreateFolder(string path)
     {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
-        else Directory.CreateDirectory(path, FolderMode);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        var missing = new Stack<string>();
+        for (var folder = Path.GetFullPath(path); !Directory.Exists(folder); folder = Path.GetDirectoryName(folder)!)
+        {
+            missing.Push(folder);
+        }
+
+        while (missing.TryPop(out var folder)) Directory.CreateDirectory(folder, FolderMode);
     }
 
     /// <summary>Creates an empty owner-only file when there is none and its folder exists (an existing file is left

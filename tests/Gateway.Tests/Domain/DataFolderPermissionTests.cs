@@ -5,6 +5,7 @@ namespace OrleansTilsyn.Gateway.Tests.Domain;
 
 /// <summary>The embedded default keeps minutes, statements, reports and its signing key where only the service's
 /// own user can read them, and says so at start when it finds them open to others.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class DataFolderPermissionTests
 {
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
