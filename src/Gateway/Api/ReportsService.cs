@@ -24,14 +24,14 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.StartAsync()).OrThrow().ToApi()));
         registry.Unary<V1.SaveDraftRequest, V1.WrittenReport>(Service, "SaveDraft", (r, c) =>
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
-                (await g.SaveDraftAsync(r.Answers.ToContract(), r.HasBasedOnVersion ? r.BasedOnVersion : null)).OrThrow().ToApi()));
+                (await g.SaveDraftAsync(r.Answers.ToContract(), r.HasBasedOnVersion ? r.BasedOnVersion : null)).OrThrow(AnswerFieldPaths.Of(r.Answers)).ToApi()));
         registry.Unary<V1.ReportRef, V1.WrittenReport>(Service, "GetReport", (r, c) =>
             OnReport(c, ApiAction.ReadReport, r.ReportId, async g => (await g.GetAsync()).OrThrow().ToApi()));
         registry.Unary<V1.SubmitReportRequest, V1.SubmitReportResponse>(Service, "SubmitReport", (r, c) =>
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
                 (await g.SubmitAsync(r.RequestId, r.HasDraftVersion ? r.DraftVersion : null)).OrThrow().ToApi()));
         registry.Unary<V1.CorrectReportRequest, V1.SubmitReportResponse>(Service, "CorrectReport", (r, c) =>
-            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.CorrectAsync(r.Answers.ToContract(), r.Reason, r.RequestId)).OrThrow().ToApi()));
+            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.CorrectAsync(r.Answers.ToContract(), r.Reason, r.RequestId)).OrThrow(AnswerFieldPaths.Of(r.Answers)).ToApi()));
         registry.Unary<V1.GetReceiptRequest, V1.Receipt>(Service, "GetReceipt", (r, c) =>
             OnReport(c, ApiAction.ReadReport, r.ReportId, async g => (await g.GetReceiptAsync(r.Version == 0 ? null : r.Version)).OrThrow().ToApi()));
         registry.Unary<V1.GetReceiptRequest, V1.PrintableReport>(Service, "RenderPrintable", (r, c) =>
@@ -95,7 +95,8 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
         GrpcCallContext context, ApiAction action, string unitId, int year,
         Func<IUnitGrain, Task<Contracts.Results.Result<Contracts.Model.CommandAck>>>? command)
     {
-        if (unitId.Length == 0) throw GrpcErrors.InvalidArgument("Invalid request.", ("unit_id", "must not be empty"));
+        if (!Grains.Domain.Organisation.IdRules.IsValid(unitId))
+            throw GrpcErrors.InvalidArgument("Invalid request.", ("unit_id", Grains.Domain.Organisation.IdRules.Description));
         var caller = await context.RequireUnitAccessAsync(action, unitId);
         using var _ = CallContext.As(caller.ToActor());
         var unit = grains.GetGrain<IUnitGrain>(unitId);
