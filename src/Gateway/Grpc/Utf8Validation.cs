@@ -42,7 +42,7 @@ public static class Utf8Validation
     /// bytes end mid-field.</summary>
     private static bool Scan(MessageDescriptor descriptor, ReadOnlySpan<byte> bytes, string prefix, List<string> found)
     {
-        var counts = new Dictionary<int, int>();
+        Dictionary<int, int>? counts = null; // occurrences of repeated fields, for their index
         while (bytes.Length > 0 && found.Count < MaxReported)
         {
             if (!TryReadVarint(ref bytes, out var tag)) return false;
@@ -59,21 +59,29 @@ public static class Utf8Validation
             bytes = bytes[(int)length..];
             if (descriptor.FindFieldByNumber(number) is not { FieldType: FieldType.String or FieldType.Message } field) continue;
 
-            var index = counts.GetValueOrDefault(number);
-            counts[number] = index + 1;
-            var path = prefix + field.Name + (field.IsRepeated && !field.IsMap ? $"[{index}]" : "");
+            var index = -1;
+            if (field.IsRepeated && !field.IsMap)
+            {
+                counts ??= [];
+                index = counts.GetValueOrDefault(number);
+                counts[number] = index + 1;
+            }
+
             if (field.FieldType == FieldType.Message)
             {
-                if (!Scan(field.MessageType, value, path + ".", found)) return false;
+                if (!Scan(field.MessageType, value, Path(prefix, field, index) + ".", found)) return false;
             }
             else if (!IsValid(value))
             {
-                found.Add(path);
+                found.Add(Path(prefix, field, index));
             }
         }
 
         return true;
     }
+
+    private static string Path(string prefix, FieldDescriptor field, int index) =>
+        index < 0 ? prefix + field.Name : $"{prefix}{field.Name}[{index}]";
 
     private static bool TrySkip(ref ReadOnlySpan<byte> bytes, int wireType, int number)
     {
