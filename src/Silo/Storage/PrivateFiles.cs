@@ -36,17 +36,24 @@ public static partial class PrivateFiles
     }
 
     /// <summary>Creates an empty owner-only file when there is none and its folder exists (an existing file is left
-    /// as it is; a missing folder is left for the caller to report). Safe when several processes do it at once.</summary>
+    /// as it is). Safe when several processes do it at once. A file that cannot be created (no folder, no
+    /// write permission) is left for whoever opens it next to report, as it would without this.</summary>
     public static void CreateFileIfMissing(string path)
     {
         if (File.Exists(path) || !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)))) return;
         var options = new FileStreamOptions { Mode = System.IO.FileMode.OpenOrCreate, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode;
-        using var _ = new FileStream(path, options);
+        try
+        {
+            using var _ = new FileStream(path, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>The mode of <paramref name="path"/> when group or others have any access to it; null when only the
-    /// owner has, when it does not exist, or on Windows.</summary>
+    /// owner has, when it does not exist or cannot be looked at, or on Windows.</summary>
     public static UnixFileMode? LooserThanOwnerOnly(string path)
     {
         if (OperatingSystem.IsWindows()) return null;
@@ -55,7 +62,7 @@ public static partial class PrivateFiles
             var mode = File.GetUnixFileMode(path);
             return (mode & GroupOrOthers) != 0 ? mode : null;
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
