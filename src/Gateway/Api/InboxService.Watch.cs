@@ -21,6 +21,7 @@ public sealed partial class InboxService
         var chief = ResourceNames.Chief.Parse(request.Parent, "parent")["chief"];
         var view = TaskView.From(request.Filter, "filter");
         var caller = ChiefInboxCaller(context, chief);
+        await CheckUnitFilterAsync(context, view);
         var names = await PortfolioNamesAsync(caller, chief, context.CancellationToken);
         var options = watchOptions.Value;
         var watch = new WatchState(chief, view);

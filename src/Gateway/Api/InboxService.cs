@@ -38,6 +38,7 @@ public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOption
         {
             var chief = chiefParts["chief"];
             caller = ChiefInboxCaller(context, chief);
+            await CheckUnitFilterAsync(context, view);
             var inbox = await api.AskAsync(caller, token, () => api.Grain<IChiefGrain>(chief).GetInboxAsync(new Model.InboxQuery(OnlyMine: false, view.IncludesDone)));
             if (!inbox.UnitsNotReached.IsEmpty) LogUnitsNotReached(logger, chief, inbox.UnitsNotReached.Length);
             tasks = inbox.Tasks;
@@ -101,6 +102,13 @@ public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOption
     {
         var unit = await api.RunAsync(caller, token, () => Directory.GetUnitAsync(task.Unit));
         return task.ToApi(unit.IsSuccess ? unit.Value.Name : "");
+    }
+
+    /// <summary>A unit filter outside the caller's portfolio is PERMISSION_DENIED, as a chief filter of another
+    /// chief is, rather than an empty list.</summary>
+    private async Task CheckUnitFilterAsync(GrpcCallContext context, TaskView view)
+    {
+        if (view.Unit is { } unit) await api.UnitAccessAsync(context, ApiAction.ReadTasks, unit);
     }
 
     /// <summary>The caller, when it is the chief whose inbox <paramref name="chief"/> is.</summary>

@@ -27,4 +27,7 @@ public static class ProblemErrors
 
     /// <summary>The value of a successful result; the problem as a gRPC status otherwise.</summary>
     public static T OrThrow<T>(this Result<T> result) => result.IsSuccess ? result.Value : throw result.Problem.ToGrpc();
+
+    /// <summary>The value of a successful result; the problem as a gRPC status with its field paths mapped by <paramref name="fields"/> otherwise.</summary>
+    public static T OrThrow<T>(this Result<T> result, Func<string, string> fields) => result.IsSuccess ? result.Value : throw result.Problem.ToGrpc(fields: fields);
 }

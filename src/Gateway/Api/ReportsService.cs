@@ -26,14 +26,14 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.StartAsync()).OrThrow().ToApi(), (r, r.RequestId)));
         registry.Unary<V1.SaveDraftRequest, V1.WrittenReport>(Service, "SaveDraft", (r, c) =>
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
-                (await g.SaveDraftAsync(r.Answers.ToContract(), r.HasBasedOnVersion ? r.BasedOnVersion : null)).OrThrow().ToApi(), (r, r.RequestId)));
+                (await g.SaveDraftAsync(r.Answers.ToContract(), r.HasBasedOnVersion ? r.BasedOnVersion : null)).OrThrow(AnswerFieldPaths.Of(r.Answers)).ToApi(), (r, r.RequestId)));
         registry.Unary<V1.ReportRef, V1.WrittenReport>(Service, "GetReport", (r, c) =>
             OnReport(c, ApiAction.ReadReport, r.ReportId, async g => (await g.GetAsync()).OrThrow().ToApi()));
         registry.Unary<V1.SubmitReportRequest, V1.SubmitReportResponse>(Service, "SubmitReport", (r, c) =>
             OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
                 (await g.SubmitAsync(r.RequestId, r.HasDraftVersion ? r.DraftVersion : null)).OrThrow().ToApi(), (r, r.RequestId)));
         registry.Unary<V1.CorrectReportRequest, V1.SubmitReportResponse>(Service, "CorrectReport", (r, c) =>
-            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.CorrectAsync(r.Answers.ToContract(), r.Reason, r.RequestId)).OrThrow().ToApi(), (r, r.RequestId)));
+            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.CorrectAsync(r.Answers.ToContract(), r.Reason, r.RequestId)).OrThrow(AnswerFieldPaths.Of(r.Answers)).ToApi(), (r, r.RequestId)));
         registry.Unary<V1.GetReceiptRequest, V1.Receipt>(Service, "GetReceipt", (r, c) =>
             OnReport(c, ApiAction.ReadReport, r.ReportId, async g => (await g.GetReceiptAsync(r.Version == 0 ? null : r.Version)).OrThrow().ToApi()));
         registry.Unary<V1.GetReceiptRequest, V1.PrintableReport>(Service, "RenderPrintable", (r, c) =>
@@ -100,7 +100,8 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
         GrpcCallContext context, ApiAction action, string unitId, int year,
         Func<IUnitGrain, Task<Contracts.Results.Result<Contracts.Model.CommandAck>>>? command, (IMessage Request, string Id)? change = null)
     {
-        if (unitId.Length == 0) throw GrpcErrors.InvalidArgument("Invalid request.", ("unit_id", "must not be empty"));
+        if (!Grains.Domain.Organisation.IdRules.IsValid(unitId))
+            throw GrpcErrors.InvalidArgument("Invalid request.", ("unit_id", Grains.Domain.Organisation.IdRules.Description));
         var caller = await context.RequireUnitAccessAsync(action, unitId);
         using var _ = CallContext.As(caller.ToActor());
         using var __ = CallContext.ForRequest(KeyOf(context, caller, change));

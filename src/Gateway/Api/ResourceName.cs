@@ -1,16 +1,20 @@
 using System.Collections.Frozen;
 using OrleansTilsyn.Gateway.Grpc;
+using IdRules = OrleansTilsyn.Grains.Domain.Organisation.IdRules;
 
 namespace OrleansTilsyn.Gateway.Api;
 
 /// <summary>
 /// A resource-name pattern such as <c>units/{unit}/loop/conversations/{period}</c>: parses names
 /// from requests (INVALID_ARGUMENT with a field violation when they do not match) and formats names
-/// for responses. Variable segments are non-empty, at most 200 characters, without '/'.
+/// for responses. Variable segments are non-empty, at most 200 characters, without '/'; the organisation's
+/// ids (<c>{unit}</c>, <c>{chief}</c>) also follow <see cref="IdRules"/>, so a name that can never exist is
+/// INVALID_ARGUMENT rather than NOT_FOUND or an empty answer.
 /// </summary>
 public sealed class ResourceName
 {
     private const int MaxSegmentLength = 200;
+    private static readonly FrozenSet<string> IdVariables = FrozenSet.ToFrozenSet(["unit", "chief"], StringComparer.Ordinal);
     private readonly string[] _segments;
 
     public ResourceName(string pattern)
@@ -23,7 +27,22 @@ public sealed class ResourceName
     public string Pattern { get; }
 
     /// <summary>The variables' values by name, or false when <paramref name="name"/> does not match.</summary>
-    public bool TryParse(string? name, out FrozenDictionary<string, string> values)
+    public bool TryParse(string? name, out FrozenDictionary<string, string> values) =>
+        TryMatch(name, out values) && BrokenId(values) is null;
+
+    /// <summary>Parses <paramref name="name"/> from request field <paramref name="field"/> or throws INVALID_ARGUMENT.</summary>
+    public FrozenDictionary<string, string> Parse(string? name, string field)
+    {
+        if (!TryMatch(name, out var values))
+            throw GrpcErrors.InvalidArgument($"'{GrpcErrors.Shorten(name ?? "", 100)}' is not a valid {field}.", (field, $"must look like {Pattern}"));
+        if (BrokenId(values) is { } variable)
+            throw GrpcErrors.InvalidArgument(
+                $"'{GrpcErrors.Shorten(name ?? "", 100)}' is not a valid {field}: its {variable} id breaks the id rules.",
+                (field, $"the {{{variable}}} of {Pattern} {IdRules.Description}"));
+        return values;
+    }
+
+    private bool TryMatch(string? name, out FrozenDictionary<string, string> values)
     {
         values = FrozenDictionary<string, string>.Empty;
         var parts = name?.Split('/');
@@ -46,11 +65,8 @@ public sealed class ResourceName
         return true;
     }
 
-    /// <summary>Parses <paramref name="name"/> from request field <paramref name="field"/> or throws INVALID_ARGUMENT.</summary>
-    public FrozenDictionary<string, string> Parse(string? name, string field) =>
-        TryParse(name, out var values)
-            ? values
-            : throw GrpcErrors.InvalidArgument($"'{GrpcErrors.Shorten(name ?? "", 100)}' is not a valid {field}.", (field, $"must look like {Pattern}"));
+    private static string? BrokenId(FrozenDictionary<string, string> values) =>
+        values.Where(v => IdVariables.Contains(v.Key) && !IdRules.IsValid(v.Value)).Select(v => v.Key).Order(StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>The name with the variables filled in order, e.g. <c>Format("strandens-dagtilbud", "2025-Spring")</c>.</summary>
     public string Format(params string[] values)

@@ -21,6 +21,9 @@ public sealed class TaskView
 
     public bool IncludesDone => _states.Contains(Model.TaskState.Done);
 
+    /// <summary>The unit id the filter names, if any.</summary>
+    public string? Unit => _unit;
+
     /// <summary>What the filter says, for page-token fingerprints.</summary>
     public string Fingerprint =>
         $"{string.Join(',', _states.Order())}|{string.Join(',', _kinds.Order())}|{string.Join(',', _assignees.Order())}|{_unit}|{_dueOnOrBefore}";

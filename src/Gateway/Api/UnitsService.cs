@@ -47,7 +47,11 @@ public sealed class UnitsService(ApiCalls api, ILogger<UnitsService> logger) : I
 
         if (scope.Kind == UnitScopeKind.Units)
         {
-            return await ListOwnUnitsAsync(caller, scope, sector, chief, request, context.CancellationToken);
+            // A chief filter asks for a portfolio, which only its chief and the administration may list: a leader or
+            // board member is refused as a chief asking for another chief's portfolio is, not given an empty page.
+            if (chief is not null)
+                throw GrpcErrors.PermissionDenied($"{caller.Describe()} may not list the portfolio of chief {chief}; only that chief and the administration may.");
+            return await ListOwnUnitsAsync(caller, scope, sector, request, context.CancellationToken);
         }
 
         var after = Paging.ReadKeyToken(request.PageToken, sector, chief);
@@ -64,19 +68,19 @@ public sealed class UnitsService(ApiCalls api, ILogger<UnitsService> logger) : I
 
     /// <summary>Leaders and board members: the units of their token.</summary>
     private async Task<ListUnitsResponse> ListOwnUnitsAsync(
-        Caller caller, UnitScope scope, Model.Sector? sector, string? chief, ListUnitsRequest request, CancellationToken cancellationToken)
+        Caller caller, UnitScope scope, Model.Sector? sector, ListUnitsRequest request, CancellationToken cancellationToken)
     {
         var units = new List<Model.UnitDto>();
         foreach (var unitId in scope.UnitIds.Order(StringComparer.Ordinal))
         {
             var found = await api.RunAsync(caller, cancellationToken, () => Directory.GetUnitAsync(unitId));
-            if (found is { IsSuccess: true, Value: var unit } && (sector is null || unit.Sector == sector) && (chief is null || unit.Chief == chief))
+            if (found is { IsSuccess: true, Value: var unit } && (sector is null || unit.Sector == sector))
             {
                 units.Add(unit);
             }
         }
 
-        var (items, next) = Paging.Slice(units, request.PageSize, request.PageToken, sector, chief);
+        var (items, next) = Paging.Slice(units, request.PageSize, request.PageToken, sector);
         var response = new ListUnitsResponse { TotalSize = units.Count, NextPageToken = next };
         response.Units.AddRange(items.Select(u => u.ToApi()));
         return response;

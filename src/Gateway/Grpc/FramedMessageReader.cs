@@ -100,7 +100,9 @@ internal sealed class FramedMessageReader(PipeReader body, string? requestEncodi
     {
         try
         {
-            return descriptor.Parser.ParseFrom(payload);
+            var message = descriptor.Parser.ParseFrom(payload);
+            Utf8Validation.ThrowIfInvalid(descriptor, payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
+            return message;
         }
         catch (InvalidProtocolBufferException)
         {

@@ -27,6 +27,7 @@ internal sealed class JsonTransport(HttpContext http, GrpcGatewayOptions options
 
         _requestRead = true;
         var body = await RequestBody.ReadToEndAsync(Http.Request.BodyReader, Options.MaxReceiveMessageSize, cancellationToken);
+        if (!Utf8Validation.IsValid(body)) throw JsonUtf8Refusal.For(body, descriptor, codec);
         var json = Encoding.UTF8.GetString(body);
         return string.IsNullOrWhiteSpace(json) ? descriptor.Parser.ParseFrom(ByteString.Empty) : codec.Parse(json, descriptor);
     }

@@ -25,10 +25,11 @@ public static class SiloHostingExtensions
         {
             builder.Configuration.GetSection("Silo").Bind(options);
             options.RevalidateReads |= storage.Engine == "postgres";
-            options.StoreFactory = _ => CreateStore(storage, builder.Environment.ContentRootPath);
+            options.StoreFactory = services => CreateStore(storage, builder.Environment.ContentRootPath, services);
         });
         builder.Services.AddLoopTelemetry(o => builder.Configuration.GetSection("Telemetry:Loop").Bind(o));
         builder.Services.AddHostedService<StoreHealthProbe>();
+        builder.Services.AddHostedService<DataFolderPermissions>();
         var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new();
         if (demo.SeedWhenEmpty ?? SecurityServiceCollectionExtensions.ReadOptions(builder.Configuration).Mode == AuthMode.LocalKey)
         {
@@ -39,16 +40,18 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    private static IGrainStore CreateStore(StorageOptions storage, string contentRoot) => storage.Engine switch
+    private static IGrainStore CreateStore(StorageOptions storage, string contentRoot, IServiceProvider services) => storage.Engine switch
     {
         "postgres" => new PostgresGrainStore(storage.ConnectionString!),
         "memory" => new InMemoryGrainStore(),
-        _ => new SqliteGrainStore(storage.ConnectionString ?? SqliteFileIn(Path.Combine(contentRoot, storage.DataDirectory))),
+        _ => new SqliteGrainStore(
+            storage.ConnectionString ?? SqliteFileIn(Path.Combine(contentRoot, storage.DataDirectory)),
+            services.GetRequiredService<ILogger<SqliteGrainStore>>()),
     };
 
     private static string SqliteFileIn(string directory)
     {
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateFolder(directory);
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "tilsyn.db") }.ToString();
     }
 }

@@ -25,15 +25,19 @@ internal sealed class DomainGateway : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string? _ownedDataDirectory;
 
-    private DomainGateway(WebApplication app, string? ownedDataDirectory, ListLoggerProvider logs)
+    private DomainGateway(WebApplication app, string contentRoot, string? ownedDataDirectory, ListLoggerProvider logs)
     {
         _app = app;
+        ContentRoot = contentRoot;
         _ownedDataDirectory = ownedDataDirectory;
         Logs = logs;
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).ToArray();
         Client = new GrpcTestClient(addresses[0], addresses[1]);
         HttpAddress = addresses[1];
     }
+
+    /// <summary>The content root: relative data folders are in it.</summary>
+    public string ContentRoot { get; }
 
     /// <summary>The HTTP/1.1 listener (gRPC-Web, JSON, pages).</summary>
     public Uri HttpAddress { get; }
@@ -81,7 +85,7 @@ internal sealed class DomainGateway : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = GatewayApplication.Build(builder);
         await app.StartAsync();
-        return new DomainGateway(app, dataDirectory is null ? data : null, logs);
+        return new DomainGateway(app, data, dataDirectory is null ? data : null, logs);
     }
 
     public string Token(CallerRole role, string roleId, params string[] units) =>

@@ -63,10 +63,13 @@ test('the administration lists every unit and filters by sector and chief; total
   assert.ok(ofChief.seen.length > 0 && ofChief.seen.every((u) => u.chief === 'chiefs/bu-chef-2'));
 });
 
-test('a leader and a board member list their own unit only; a chief may not list another portfolio', async () => {
+test('a leader and a board member list their own unit only; no one but the chief and the administration may list a portfolio', async () => {
   const leader = ok(await unary(units, 'listUnits', {}, { token: gateway.token('leader:strandens-dagtilbud') }));
   const board = ok(await unary(units, 'listUnits', {}, { token: gateway.token('board:fu-egebakken') }));
   const other = failed(await unary(units, 'listUnits', { chief: 'chiefs/bu-chef-2' }, { token: gateway.token('chief:bu-chef-1') }), status.PERMISSION_DENIED);
+  const portfolio = leader.units[0].chief;
+  failed(await unary(units, 'listUnits', { chief: portfolio }, { token: gateway.token('leader:strandens-dagtilbud') }), status.PERMISSION_DENIED);
+  failed(await unary(units, 'listUnits', { chief: 'chiefs/bu-chef-2' }, { token: gateway.token('board:fu-egebakken') }), status.PERMISSION_DENIED);
 
   assert.deepEqual(leader.units.map((u) => u.name), ['units/strandens-dagtilbud']);
   assert.equal(leader.units[0].subUnits.length, 6);

@@ -44,6 +44,20 @@ public sealed class SqliteGrainStoreConformanceTests : SqlGrainStoreConformanceT
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task DatabaseWalAndShmFilesAreCreatedOwnerOnly()
+    {
+        using var fresh = new SqliteTestDatabase();
+        await using var store = new SqliteGrainStore(fresh.ConnectionString);
+        await store.InitializeAsync(CancellationToken.None);
+        await store.WriteStateAsync(Write(Grain(), 0, "{}"), CancellationToken.None);
+
+        var modes = new[] { "", "-wal", "-shm" }.Select(suffix => File.GetUnixFileMode(fresh.FilePath + suffix));
+
+        Assert.All(modes, mode => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode));
+    }
+
+    [Fact]
     public async Task ConcurrentInitializersOfTheSameFileAllSucceed()
     {
         using var fresh = new SqliteTestDatabase();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Silo.Storage.Sqlite;
@@ -9,11 +10,15 @@ namespace OrleansTilsyn.Silo.Storage.Sqlite;
 /// The embedded store for one silo: a SQLite file in WAL mode. All changes go through one writer
 /// connection with group commit (<see cref="SqliteWriteQueue"/>); reads use pooled connections of
 /// their own and never wait for the writer; WAL checkpoints run beside the writer
-/// (<see cref="SqliteCheckpointer"/>). Instants are stored as UTC ticks.
+/// (<see cref="SqliteCheckpointer"/>). Instants are stored as UTC ticks. The database file is created
+/// owner-only (0600) before SQLite opens it, so its WAL and shared-memory files are too (SQLite gives them
+/// the database file's mode); files found open to others are named in a warning (<see cref="PrivateFiles"/>).
 /// </summary>
 public sealed class SqliteGrainStore : IGrainStore
 {
     private readonly string _connectionString;
+    private readonly string? _databaseFile;
+    private readonly ILogger? _logger;
     private readonly ConcurrentBag<SqliteSession> _readers = [];
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private SqliteSession? _writerSession;
@@ -21,7 +26,9 @@ public sealed class SqliteGrainStore : IGrainStore
     private SqliteCheckpointer? _checkpointer;
     private volatile bool _disposed;
 
-    public SqliteGrainStore(string connectionString)
+    /// <param name="connectionString">A SQLite connection string naming a database file.</param>
+    /// <param name="logger">Where warnings about the files' permissions go; none are given without one.</param>
+    public SqliteGrainStore(string connectionString, ILogger<SqliteGrainStore>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -30,6 +37,8 @@ public sealed class SqliteGrainStore : IGrainStore
         // The store keeps its own connections open, so the driver's pool would only hold file handles after dispose.
         builder.Pooling = false;
         _connectionString = builder.ToString();
+        _databaseFile = builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? null : builder.DataSource;
+        _logger = logger;
     }
 
     /// <summary>The single writer's counters since initialization (zero before).</summary>
@@ -42,10 +51,14 @@ public sealed class SqliteGrainStore : IGrainStore
         try
         {
             if (_writer is not null) return;
+            if (_databaseFile is not null) PrivateFiles.CreateFileIfMissing(_databaseFile);
             var session = SqliteSession.Open(_connectionString, writer: true);
             try
             {
                 SqliteSchema.Migrate(session.Connection);
+                // After the WAL mode is set and the schema written, so the -wal and -shm files exist.
+                if (_databaseFile is not null && _logger is not null)
+                    PrivateFiles.WarnIfLooser(_logger, [_databaseFile, _databaseFile + "-wal", _databaseFile + "-shm"]);
             }
             catch
             {
