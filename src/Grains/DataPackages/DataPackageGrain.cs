@@ -17,7 +17,7 @@ namespace OrleansTilsyn.Grains.DataPackages;
 /// A sector's data package for a half-year (key "Dagtilbud/2023-Spring"): imported releases, every
 /// version kept; a release tells every unit of the sector. Values of small groups are suppressed on read.
 /// </summary>
-public sealed class DataPackageGrain : Grain<DataPackageHistory>, IDataPackageGrain
+public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackageGrain
 {
     private Sector _sector;
     private Period _period;
@@ -34,17 +34,36 @@ public sealed class DataPackageGrain : Grain<DataPackageHistory>, IDataPackageGr
         if (Actors.RequireAdministration("release a data package") is { } denied) return denied;
         if (ImportLimits.DataPackage.CheckSize(csv ?? "") is { } tooLarge) return tooLarge;
         var units = await AllUnitsAsync();
-        var release = DataPackageCsv.Parse(csv ?? "", _sector, _period, DataPackageTargets.From(units), CallContext.Actor.ToString(), Now);
-        var next = release.Then(r => State.Release(r, correctionReason));
-        if (!next.IsSuccess) return next.Problem;
-        var current = next.Value.Current!;
-        await CommitAsync(next.Value, "ReleaseDataPackage", detail: $"version {current.Version}, {current.Values.Length} values");
-        await FanOut.RunAsync([.. units.Where(u => u.Sector == _sector)], u => GrainFactory.GetGrain<IUnitGrain>(u.Id.Value).DataPackageReleasedAsync(_period.ToString()));
+        var request = CallContext.Request;
+        var ledger = State.Requests ?? RequestLedger<int>.Empty;
+        DataPackageRelease current;
+        if (ledger.Replay(request, "ReleaseDataPackage") is { } first)
+        {
+            if (!first.IsSuccess) return first.Problem;
+            current = State.History.Versions.First(v => v.Version == first.Value);
+        }
+        else
+        {
+            var release = DataPackageCsv.Parse(csv ?? "", _sector, _period, DataPackageTargets.From(units), CallContext.Actor.ToString(), Now);
+            var next = release.Then(r => State.History.Release(r, correctionReason));
+            if (!next.IsSuccess) return next.Problem;
+            current = next.Value.Current!;
+            var requests = State.Requests is null && request is null ? null : ledger.Record(request, "ReleaseDataPackage", current.Version);
+            await CommitAsync(new DataPackageGrainState { Versions = next.Value.Versions, Requests = requests },
+                "ReleaseDataPackage", detail: $"version {current.Version}, {current.Values.Length} values");
+        }
+
+        // Also on a repeat: telling the units again is harmless and completes a fan-out the first call could not finish.
+        using (CallContext.ForRequest(null))
+        {
+            await FanOut.RunAsync([.. units.Where(u => u.Sector == _sector)], u => GrainFactory.GetGrain<IUnitGrain>(u.Id.Value).DataPackageReleasedAsync(_period.ToString()));
+        }
+
         return current.ToDto();
     }
 
     public Task<Result<ImmutableArray<DataPackageReleaseDto>>> GetHistoryAsync() => Task.FromResult(
-        Actors.Current().Map(_ => State.Versions.Select(v => v.ToDto()).ToImmutableArray()));
+        Actors.Current().Map(_ => State.History.Versions.Select(v => v.ToDto()).ToImmutableArray()));
 
     public async Task<Result<UnitDataPackageDto>> GetForUnitAsync(string unitId)
     {
@@ -53,7 +72,7 @@ public sealed class DataPackageGrain : Grain<DataPackageHistory>, IDataPackageGr
         var unit = await GrainFactory.GetGrain<IOrganisationGrain>(GrainKeys.Singleton).GetUnitAsync(unitId);
         if (!unit.IsSuccess) return unit.Problem;
         if (LoopPermissions.CheckRead(unit.Value.ToDomain().Ok, actor.Value, ReadScope.Status) is { } denied) return denied;
-        if (State.Current is not { } release) return Problem.NotFound($"The {_sector} data package {_period} is not released.");
+        if (State.History.Current is not { } release) return Problem.NotFound($"The {_sector} data package {_period} is not released.");
         var suppression = await GrainFactory.GetGrain<IConfigurationGrain>(GrainKeys.Singleton).GetSuppressionAsync();
         return DataPackageView.ForUnit(release, UnitId.Parse(unitId), new SuppressionPolicy(suppression.MinimumGroupSize)).Map(p => p.ToDto());
     }
@@ -61,4 +80,19 @@ public sealed class DataPackageGrain : Grain<DataPackageHistory>, IDataPackageGr
     /// <summary>Every unit, not only the sector's: a row naming another sector's unit is told which sector that is.</summary>
     private async Task<List<Unit>> AllUnitsAsync() =>
         [.. (await UnitDirectory.UnitsAsync(GrainFactory, new UnitQuery())).Select(u => u.ToDomain().Ok)];
+}
+
+/// <summary>
+/// What a data package grain stores: its releases (<see cref="DataPackageHistory.Versions"/>, same shape as before)
+/// and the administration's recent import requests with the release version each one made.
+/// </summary>
+public sealed record DataPackageGrainState
+{
+    public ImmutableArray<DataPackageRelease> Versions { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RequestLedger<int>? Requests { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DataPackageHistory History => new() { Versions = Versions };
 }

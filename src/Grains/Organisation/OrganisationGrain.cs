@@ -26,18 +26,27 @@ public sealed class OrganisationGrain : Grain<OrganisationState>, IOrganisationG
         return Task.CompletedTask;
     }
 
-    public Task<Result<ImportSummary>> ImportUnitsAsync(string csv)
+    /// <remarks>
+    /// A repeat of the same request (its key in the call context) answers with the first import's counts; it still
+    /// registers the file's units again (idempotent), so it completes a fan-out the first one could not finish.
+    /// </remarks>
+    public async Task<Result<ImportSummary>> ImportUnitsAsync(string csv)
     {
-        if (Actors.RequireAdministration("import units") is { } denied) return Task.FromResult<Result<ImportSummary>>(denied);
+        if (Actors.RequireAdministration("import units") is { } denied) return denied;
         var units = UnitCsvImport.Parse(csv ?? "");
-        return units.IsSuccess ? RegisterAsync(units.Value, "ImportUnits") : Task.FromResult<Result<ImportSummary>>(units.Problem);
+        if (!units.IsSuccess) return units.Problem;
+        var request = CallContext.Request;
+        var first = (State.Requests ?? RequestLedger<ImportSummary>.Empty).Replay(request, "ImportUnits");
+        if (first is { IsSuccess: false }) return first.Problem;
+        var summary = await RegisterAsync(units.Value, "ImportUnits", first is null ? request : null);
+        return first is null ? summary : first.Ok with { NotRegistered = summary.NotRegistered };
     }
 
-    public Task<Result<ImportSummary>> RegisterUnitAsync(UnitDto unit)
+    public async Task<Result<ImportSummary>> RegisterUnitAsync(UnitDto unit)
     {
-        if (Actors.RequireAdministration("register a unit") is { } denied) return Task.FromResult<Result<ImportSummary>>(denied);
+        if (Actors.RequireAdministration("register a unit") is { } denied) return denied;
         var validated = unit.ToDomain();
-        return validated.IsSuccess ? RegisterAsync([validated.Value], "RegisterUnit") : Task.FromResult<Result<ImportSummary>>(validated.Problem);
+        return validated.IsSuccess ? await RegisterAsync([validated.Value], "RegisterUnit") : validated.Problem;
     }
 
     public async Task<Result<ImportSummary>> SeedDemoAsync()
@@ -68,19 +77,24 @@ public sealed class OrganisationGrain : Grain<OrganisationState>, IOrganisationG
         State.Units.GroupBy(u => u.Chief.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ChiefDto(g.Key, [.. g.Select(u => u.Id.Value)])).ToImmutableArray());
 
-    private async Task<Result<ImportSummary>> RegisterAsync(IReadOnlyList<Unit> units, string command)
+    /// <summary>Commits the directory's changes (with <paramref name="request"/>'s summary) and then registers every unit with its grains.</summary>
+    private async Task<ImportSummary> RegisterAsync(IReadOnlyList<Unit> units, string command, RequestKey? request = null)
     {
         var changes = DirectoryChanges.Of(_byId, units);
+        var summary = new ImportSummary(units.Count, changes.Created, changes.Updated, units.Count - changes.Created - changes.Updated,
+            units.Select(u => u.Chief).Distinct().Count(), []);
         if (changes.Created + changes.Updated > 0)
         {
             var merged = _byId.Values.Where(u => !changes.ById.ContainsKey(u.Id.Value)).Concat(units)
                 .OrderBy(u => u.Id.Value, StringComparer.Ordinal).ToImmutableArray();
-            await CommitAsync(State with { Units = merged }, command, detail: $"{changes.Created} created, {changes.Updated} updated");
+            var requests = State.Requests is null && request is null ? null : (State.Requests ?? RequestLedger<ImportSummary>.Empty).Record(request, command, summary);
+            await CommitAsync(State with { Units = merged, Requests = requests }, command, detail: $"{changes.Created} created, {changes.Updated} updated");
             _byId = merged.ToDictionary(u => u.Id.Value, StringComparer.Ordinal);
         }
 
-        var notRegistered = await DirectoryChanges.FanOutAsync(GrainFactory, units, changes.FormerChiefs);
-        return new ImportSummary(units.Count, changes.Created, changes.Updated, units.Count - changes.Created - changes.Updated,
-            units.Select(u => u.Chief).Distinct().Count(), notRegistered);
+        using (CallContext.ForRequest(null))
+        {
+            return summary with { NotRegistered = await DirectoryChanges.FanOutAsync(GrainFactory, units, changes.FormerChiefs) };
+        }
     }
 }

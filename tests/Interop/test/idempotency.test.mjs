@@ -30,6 +30,9 @@ const SUPERVISION_ANSWERS = [
   { question: 'p4', choice: 'opmaerksomhed' },
 ];
 
+const PACKAGE_HEADER = 'unit,indicator,quality,value,groupSize\n';
+const NEW_UNITS_CSV = 'id,name,sector,chief,leader,board,selfOwned,special,parent\nny-skole,Ny Skole,skole,bu-chef-2,leder-ny-skole,bestyrelse-ny-skole,false,false,\n';
+
 const dataDirs = [];
 const running = [];
 
@@ -75,6 +78,7 @@ async function loopChanges(gateway) {
   const first = view.conversations[0].name;
   const oneToOne = view.oneToOnes.find((o) => o.status === 'ONE_TO_ONE_STATUS_PLANNED').name;
   const wheel = ok(await c.call('Administration', 'getWheelConfig', { name: 'wheelConfigs/skole' }, admin), 'GetWheelConfig');
+  const template = ok(await c.call('Reports', 'getTemplate', { templateId: 'tilsyn-selvejende-dagtilbud' }, admin), 'GetTemplate');
   const steps = [
     ['Loops', 'scheduleConversation', { name: first, scheduledFor: ts(addDays(LOOP_START, 7)) }, 'chief'],
     ['Loops', 'holdConversation', { name: first, heldAt: ts(LOOP_START) }, 'chief'],
@@ -87,6 +91,10 @@ async function loopChanges(gateway) {
     ['Loops', 'recordOneToOne', { name: oneToOne, record: { summary: 'Opfølgning på trivselsindsatsen.', decisions: ['Lederen samler erfaringer'], agreements: [] } }, 'chief'],
     ['Areas', 'setThemes', { name: 'areas/6-18/loops/2028/themes', themes: [{ code: 'TRIVSEL', title: 'Trivsel og fællesskaber' }] }, 'admin'],
     ['Administration', 'addWheelVersion', { parent: 'wheelConfigs/skole', effectiveFrom: { year: 2030, month: 1, day: 1 }, settings: wheel.inForce.settings, reason: 'Uændret hjul fra 2030' }, 'admin'],
+    ['Reports', 'publishTemplate', { templateId: template.id, title: `${template.title} (revideret)`, kind: template.kind, sections: template.sections }, 'admin'],
+    ['DataPackages', 'importDataPackageRelease', { parent: 'sectors/skole', period: '2026-Autumn', csvContent: `${PACKAGE_HEADER}${SCHOOL},Trivsel,process,71.5,40\n` }, 'admin'],
+    ['DataPackages', 'importDataPackageRelease', { parent: 'sectors/skole', period: '2026-Autumn', csvContent: `${PACKAGE_HEADER}${SCHOOL},Trivsel,process,72.5,40\n`, correctionReason: 'Fejl i trivselstallet' }, 'admin'],
+    ['Units', 'importUnits', { csvContent: NEW_UNITS_CSV }, 'admin'],
   ];
   const answered = [];
   for (const [service, method, request, who] of steps) {
@@ -97,6 +105,9 @@ async function loopChanges(gateway) {
   const agreements = ok(await c.call('Loops', 'listAgreements', { parent: `units/${SCHOOL}` }, tokens.leader), 'ListAgreements');
   const close = { name: agreements.agreements[0].name, closingNote: 'Gennemført', requestId: requestId() };
   answered.push({ service: 'Loops', method: 'closeAgreement', request: close, token: tokens.leader, first: ok(await c.call('Loops', 'closeAgreement', close, tokens.leader), 'CloseAgreement') });
+  const overviewTask = ok(await c.call('Inbox', 'listTasks', { parent: `units/${SCHOOL}`, filter: { kinds: ['TASK_KIND_COMPILE_FOCUS_AREA_OVERVIEW'] } }, admin), 'ListTasks').tasks[0];
+  const complete = { name: overviewTask.name, note: 'Med i oversigten', requestId: requestId() };
+  answered.push({ service: 'Inbox', method: 'completeTask', request: complete, token: admin, first: ok(await c.call('Inbox', 'completeTask', complete, admin), 'CompleteTask') });
   c.close();
   const snapshot = async (g) => {
     const s = clientsOf(g);
@@ -112,6 +123,10 @@ async function loopChanges(gateway) {
         oneToOne: (await read('Loops', 'getOneToOne', { name: oneToOne }, tokens.leader)).status,
         themes: (await read('Areas', 'getThemes', { name: 'areas/6-18/loops/2028/themes' }, admin)).version,
         wheelVersions: (await read('Administration', 'getWheelConfig', { name: 'wheelConfigs/skole' }, admin)).versions.length,
+        templates: (await read('Reports', 'listTemplates', { allVersions: true }, admin)).templates.map((t) => `${t.id} v${t.version}`),
+        dataPackage: await read('DataPackages', 'getUnitDataPackage', { name: `units/${SCHOOL}/dataPackages/2026-Autumn` }, admin),
+        units: (await read('Units', 'listUnits', { pageSize: 500 }, admin)).units.length,
+        overviewTask: (await read('Inbox', 'listTasks', { parent: `units/${SCHOOL}`, filter: { kinds: ['TASK_KIND_COMPILE_FOCUS_AREA_OVERVIEW'], states: ['TASK_STATE_OPEN', 'TASK_STATE_OVERDUE', 'TASK_STATE_DONE'] } }, admin)).tasks.map((t) => t.state),
       };
     } finally {
       s.close();
@@ -176,7 +191,10 @@ async function heldConversation(gateway, unitId) {
 
 /** What a repeat must equal: the whole first answer where it names what the change created, else the resource. */
 function sameAnswer(step, again) {
-  const created = ['addBoardStatement', 'submitConversationRecord', 'correctConversationRecord', 'closeAgreement', 'setThemes', 'addWheelVersion'];
+  const created = [
+    'addBoardStatement', 'submitConversationRecord', 'correctConversationRecord', 'closeAgreement', 'setThemes', 'addWheelVersion',
+    'publishTemplate', 'importDataPackageRelease', 'importUnits',
+  ];
   if (step.method === 'submitReport' || step.method === 'correctReport') {
     // The report grain's receipts say that a repeat was replayed; the receipt is the first one.
     assert.deepEqual(again.receipt, step.first.receipt, `${step.method}: the repeat gets the first receipt`);
@@ -184,7 +202,7 @@ function sameAnswer(step, again) {
   } else if (created.includes(step.method)) {
     assert.deepEqual(again, step.first, `${step.method}: the repeat gets the first answer`);
   } else {
-    const id = (answer) => answer.name ?? answer.reportId ?? answer.unitId ?? answer.version;
+    const id = (answer) => answer.name || answer.reportId || answer.unitId || answer.version;
     assert.equal(id(again), id(step.first), `${step.method}: the repeat answers with the same resource`);
   }
 }
