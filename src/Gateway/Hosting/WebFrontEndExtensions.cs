@@ -8,9 +8,9 @@ namespace OrleansTilsyn.Gateway.Hosting;
 
 /// <summary>
 /// Serves the built web front end (src/Web) from <c>Web:Root</c> and tells it how to sign in:
-/// <c>GET /web/config</c>; with the embedded default's local signing key (and only then) also the demo
-/// sign-in <c>GET /web/demo/identities</c> and <c>POST /web/demo/sign-in</c>. With an OIDC provider or a
-/// JWKS file (production) the front end signs in by authorization code + PKCE at <c>Web:Oidc:Authority</c>.
+/// <c>GET /web/config</c>; in demo mode (<see cref="AuthStartup"/>, and only then) also the demo sign-in
+/// <c>GET /web/demo/identities</c> and <c>POST /web/demo/sign-in</c>. With an OIDC provider or a JWKS file
+/// (production) the front end signs in by authorization code + PKCE at <c>Web:Oidc:Authority</c>.
 /// </summary>
 public static class WebFrontEndExtensions
 {
@@ -21,8 +21,8 @@ public static class WebFrontEndExtensions
     public static WebApplication MapWebFrontEnd(this WebApplication app)
     {
         var options = app.Configuration.GetSection(SectionName).Get<WebOptions>() ?? new WebOptions();
-        var auth = app.Services.GetRequiredService<AuthOptions>();
-        var localKey = auth.Mode == AuthMode.LocalKey ? app.Services.GetService<LocalSigningKey>() : null;
+        var auth = app.Services.GetRequiredService<AuthStartup>();
+        var localKey = auth.Demo ? app.Services.GetRequiredService<LocalSigningKey>() : null;
         var signIn = localKey is not null ? "demo" : options.Oidc.IsConfigured ? "oidc" : "none";
 
         var clock = app.Services.GetRequiredService<TimeProvider>();
@@ -30,7 +30,7 @@ public static class WebFrontEndExtensions
             .AllowAnonymous();
         if (localKey is not null)
         {
-            MapDemoSignIn(app, new LocalTokenIssuer(localKey, auth.EffectiveLocalIssuer, auth.Audience, TimeProvider.System));
+            MapDemoSignIn(app, new LocalTokenIssuer(localKey, auth.Options.EffectiveLocalIssuer, auth.Options.Audience, TimeProvider.System));
         }
 
         var root = ResolveRoot(options.Root, app.Environment.ContentRootPath);

@@ -203,6 +203,7 @@ public sealed class TokenValidationTests
         {
             ["Auth:SigningKeysFile"] = jwksPath,
             ["Auth:Issuer"] = "https://idp.example/realms/tilsyn",
+            ["Auth:Demo"] = "false",
         });
         string Mint(string issuer) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -223,12 +224,12 @@ public sealed class TokenValidationTests
     }
 
     [Theory]
-    [InlineData(null, null, null, AuthMode.LocalKey)]
-    [InlineData("https://idp.example/realms/tilsyn", null, null, AuthMode.Oidc)]
-    [InlineData(null, "keys.json", "https://idp.example", AuthMode.SigningKeys)]
-    public void ModeFollowsWhatIsConfigured(string? authority, string? keysFile, string? issuer, AuthMode mode)
+    [InlineData(true, null, null, null, AuthMode.LocalKey)]
+    [InlineData(false, "https://idp.example/realms/tilsyn", null, null, AuthMode.Oidc)]
+    [InlineData(false, null, "keys.json", "https://idp.example", AuthMode.SigningKeys)]
+    public void ModeFollowsWhatIsConfigured(bool demo, string? authority, string? keysFile, string? issuer, AuthMode mode)
     {
-        var options = new AuthOptions { Authority = authority, SigningKeysFile = keysFile, Issuer = issuer };
+        var options = new AuthOptions { Demo = demo, Authority = authority, SigningKeysFile = keysFile, Issuer = issuer };
 
         Assert.Equal(mode, options.Mode);
         Assert.Empty(options.Validate());
@@ -238,6 +239,9 @@ public sealed class TokenValidationTests
     public void InconsistentConfigurationIsRefusedAtStart()
     {
         Assert.Contains(new AuthOptions { SigningKeysFile = "keys.json" }.Validate(), e => e.Contains("Auth:Issuer", StringComparison.Ordinal));
+        Assert.Contains(new AuthOptions().Validate(), e => e.Contains("No bearer token validation is configured", StringComparison.Ordinal));
+        Assert.Contains(new AuthOptions { Demo = true, SigningKeysFile = "k.json", Issuer = "https://idp.example" }.Validate(),
+            e => e.Contains("Auth:Demo=true cannot be combined with Auth:SigningKeysFile", StringComparison.Ordinal));
         Assert.Contains(new AuthOptions { Authority = "https://idp.example", SigningKeysFile = "k.json" }.Validate(), e => e.Contains("not both", StringComparison.Ordinal));
         Assert.Contains(new AuthOptions { Authority = "not a url" }.Validate(), e => e.Contains("absolute URL", StringComparison.Ordinal));
         Assert.Contains(new AuthOptions { Audience = "" }.Validate(), e => e.Contains("Audience", StringComparison.Ordinal));
