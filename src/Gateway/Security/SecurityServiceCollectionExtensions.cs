@@ -89,6 +89,7 @@ public static class SecurityServiceCollectionExtensions
 
         jwt.Events = new JwtBearerEvents
         {
+            OnMessageReceived = context => options.Mode == AuthMode.Oidc ? ProviderMetadata.RequireAsync(context) : Task.CompletedTask,
             OnAuthenticationFailed = context =>
             {
                 context.HttpContext.Items[GrpcAuthorizationMessages.UnauthenticatedItemKey] = AuthenticationFailures.Describe(context.Exception);

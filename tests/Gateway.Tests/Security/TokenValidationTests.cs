@@ -223,6 +223,39 @@ public sealed class TokenValidationTests
         Assert.Equal(StatusCode.Unauthenticated, rejected.Status);
     }
 
+    [Fact]
+    public async Task UnreachableIdentityProviderIsUnavailableSayingItsMetadataCouldNotBeFetched()
+    {
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var authority = $"http://127.0.0.1:{port}/realms/tilsyn";
+        await using var gateway = await SecuredGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Auth:Demo"] = "false",
+            ["Auth:Authority"] = authority,
+            ["Auth:RequireHttpsMetadata"] = "false",
+        });
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = authority,
+            Audience = AuthOptions.DefaultAudience,
+            Expires = DateTime.UtcNow.AddHours(1),
+            Claims = new Dictionary<string, object> { ["sub"] = "person-7", [CallerClaims.Role] = "administration" },
+            Subject = new ClaimsIdentity(),
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = "provider-key-1" }, SecurityAlgorithms.EcdsaSha256),
+        });
+
+        var result = await gateway.CallAsync(GetWheelConfig, Request, token);
+
+        Assert.Equal(StatusCode.Unavailable, result.Status);
+        Assert.Equal("The identity provider's metadata could not be fetched, so the bearer token cannot be checked now; try again later.", result.StatusMessage);
+        Assert.Contains(gateway.Server.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Message.Contains($"{authority}/.well-known/openid-configuration could not be fetched", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(true, null, null, null, AuthMode.LocalKey)]
     [InlineData(false, "https://idp.example/realms/tilsyn", null, null, AuthMode.Oidc)]
