@@ -93,7 +93,7 @@ case "${1:-}" in
     ensure_built
     connection_string > /dev/null
     # The signing key is made once, before the silos start, so they cannot race to create it.
-    Storage__DataDirectory="$dir/shared" dotnet "$dll" demo-tokens --json > /dev/null
+    Auth__Demo=true Storage__DataDirectory="$dir/shared" dotnet "$dll" demo-tokens --json > /dev/null
     for i in $(seq 1 "$n"); do (start_silo "$i") & done
     wait_all=0
     for job in $(jobs -p); do wait "$job" || wait_all=1; done
@@ -130,7 +130,7 @@ case "${1:-}" in
     done
     ;;
   tokens)
-    Storage__DataDirectory="$dir/shared" dotnet "$dll" demo-tokens --json
+    Auth__Demo=true Storage__DataDirectory="$dir/shared" dotnet "$dll" demo-tokens --json
     ;;
   ports)
     echo "$(grpc_port "$2") $(http_port "$2")"

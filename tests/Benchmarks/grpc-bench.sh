@@ -46,7 +46,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 grpc_port=$(free_port)
 http_port=$(free_port)
 
-dotnet "$dll" --Gateway:Bench=true --Storage:Engine=memory "--Storage:DataDirectory=$work/data" \
+dotnet "$dll" --Gateway:Bench=true --Auth:Demo=true --Storage:Engine=memory "--Storage:DataDirectory=$work/data" \
   --Gateway:Endpoints:Host=127.0.0.1 "--Gateway:Endpoints:GrpcPort=$grpc_port" "--Gateway:Endpoints:HttpPort=$http_port" \
   --Logging:LogLevel:Default=Warning >"$work/gateway.log" 2>&1 &
 gateway_pid=$!

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Options;
+using OrleansTilsyn.Gateway.Tests.Domain;
 
 namespace OrleansTilsyn.Gateway.Tests;
 
@@ -47,12 +49,44 @@ public sealed class CorsTests(GatewayFixture fixture) : IClassFixture<GatewayFix
         Assert.Null(result.Header("Access-Control-Allow-Origin"));
     }
 
-    private async Task<HttpResponseMessage> PreflightAsync(string origin)
+    [Fact]
+    public async Task AnyOriginWithCredentialsRefusesToStartNamingTheSettings()
     {
-        var request = new HttpRequestMessage(HttpMethod.Options, new Uri(fixture.Server.HttpAddress, Echo));
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(async () => await (await DomainGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:Grpc:CorsAllowedOrigins:0"] = "*",
+            ["Gateway:Grpc:CorsAllowCredentials"] = "true",
+        })).DisposeAsync());
+
+        Assert.Contains("Gateway:Grpc:CorsAllowCredentials=true cannot be combined with '*' in Gateway:Grpc:CorsAllowedOrigins", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListedOriginsWithCredentialsAreAllowedByNameAndOthersAreNot()
+    {
+        await using var server = await GatewayTestServer.StartAsync(options =>
+        {
+            options.CorsAllowedOrigins = [GatewayFixture.AllowedOrigin];
+            options.CorsAllowCredentials = true;
+        });
+
+        using var allowed = await PreflightAsync(server, GatewayFixture.AllowedOrigin);
+        using var other = await PreflightAsync(server, "https://evil.example");
+
+        Assert.Equal(GatewayFixture.AllowedOrigin, allowed.Headers.Value("Access-Control-Allow-Origin"));
+        Assert.Equal("true", allowed.Headers.Value("Access-Control-Allow-Credentials"));
+        Assert.Null(other.Headers.Value("Access-Control-Allow-Origin"));
+        Assert.Null(other.Headers.Value("Access-Control-Allow-Credentials"));
+    }
+
+    private Task<HttpResponseMessage> PreflightAsync(string origin) => PreflightAsync(fixture.Server, origin);
+
+    private static async Task<HttpResponseMessage> PreflightAsync(GatewayTestServer server, string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, new Uri(server.HttpAddress, Echo));
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
         request.Headers.Add("Access-Control-Request-Headers", "content-type,x-grpc-web,authorization");
-        return await fixture.Client.Http.SendAsync(request);
+        return await server.Client.Http.SendAsync(request);
     }
 }

@@ -25,7 +25,9 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
     }
 
     private static GrpcStatus Unauthenticated(HttpContext context) =>
-        new(StatusCode.Unauthenticated, context.Items[GrpcAuthorizationMessages.UnauthenticatedItemKey] as string ?? GrpcAuthorizationMessages.DefaultUnauthenticated);
+        context.Items[GrpcAuthorizationMessages.UnavailableItemKey] is string unavailable
+            ? new(StatusCode.Unavailable, unavailable)
+            : new(StatusCode.Unauthenticated, context.Items[GrpcAuthorizationMessages.UnauthenticatedItemKey] as string ?? GrpcAuthorizationMessages.DefaultUnauthenticated);
 
     private static GrpcStatus PermissionDenied(PolicyAuthorizationResult result)
     {

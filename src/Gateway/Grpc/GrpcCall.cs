@@ -22,6 +22,7 @@ internal sealed class GrpcCall : IDisposable
     private readonly CancellationTokenSource? _deadlineSource;
     private readonly CancellationTokenSource? _callSource;
     private bool _completed;
+    private volatile bool _requestStreamFailed;
     private Activity? _span;
 
     public GrpcCall(
@@ -60,7 +61,9 @@ internal sealed class GrpcCall : IDisposable
 
     private bool DeadlinePassed => _deadlineSource?.IsCancellationRequested == true;
 
-    private bool ClientGone => _http.RequestAborted.IsCancellationRequested;
+    /// <summary>The client cancelled or went away. A reset stream can fail a pending request read before Kestrel
+    /// signals RequestAborted, so a failed read of the request counts too.</summary>
+    private bool ClientGone => _requestStreamFailed || _http.RequestAborted.IsCancellationRequested;
 
     public async Task RunAsync()
     {
@@ -95,9 +98,9 @@ internal sealed class GrpcCall : IDisposable
     public async Task<IMessage> ReadSingleRequestAsync(MessageDescriptor descriptor)
     {
         var token = Context.CancellationToken;
-        var request = await _transport.ReadMessageAsync(descriptor, token)
+        var request = await ReadFromClientAsync(descriptor, token)
             ?? throw GrpcErrors.Internal("The request did not include a message.");
-        if (await _transport.ReadMessageAsync(descriptor, token) is not null)
+        if (await ReadFromClientAsync(descriptor, token) is not null)
         {
             throw GrpcErrors.Internal("The request included more than one message for a method that takes one.");
         }
@@ -106,7 +109,21 @@ internal sealed class GrpcCall : IDisposable
     }
 
     public ValueTask<IMessage?> ReadRequestAsync(MessageDescriptor descriptor, CancellationToken cancellationToken) =>
-        _transport.ReadMessageAsync(descriptor, cancellationToken);
+        ReadFromClientAsync(descriptor, cancellationToken);
+
+    private async ValueTask<IMessage?> ReadFromClientAsync(MessageDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _transport.ReadMessageAsync(descriptor, cancellationToken);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            // "The client reset the request stream." / connection reset: the client is gone, not a server failure.
+            _requestStreamFailed = true;
+            throw;
+        }
+    }
 
     public async Task WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
     {

@@ -20,7 +20,8 @@ public sealed class GrpcGatewayOptions
     /// methods; <c>*</c> allows any origin. Empty: no CORS headers are sent.</summary>
     public List<string> CorsAllowedOrigins { get; set; } = [];
 
-    /// <summary>Send <c>Access-Control-Allow-Credentials: true</c> (cookies); not needed for bearer tokens.</summary>
+    /// <summary>Send <c>Access-Control-Allow-Credentials: true</c> (cookies); not needed for bearer tokens. Only with
+    /// listed origins: together with <c>*</c> the options are refused at start.</summary>
     public bool CorsAllowCredentials { get; set; }
 
     /// <summary>How long browsers may cache a preflight answer.</summary>
@@ -64,6 +65,12 @@ public sealed class GrpcGatewayOptions
             {
                 yield return $"CORS origin '{origin}' is not an absolute URI or '*'.";
             }
+        }
+
+        if (CorsAllowCredentials && CorsAllowedOrigins.Contains("*"))
+        {
+            yield return $"{SectionName}:{nameof(CorsAllowCredentials)}=true cannot be combined with '*' in {SectionName}:{nameof(CorsAllowedOrigins)}: " +
+                "any web site could then make credentialed calls; list the allowed origins instead.";
         }
     }
 }

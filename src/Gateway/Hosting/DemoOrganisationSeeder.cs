@@ -41,7 +41,7 @@ public sealed class DemoOptions
 {
     public const string SectionName = "Demo";
 
-    /// <summary>Register the demo organisation when the store has no units. Default: on with the embedded
-    /// local signing key (the embedded default), off with an OIDC provider or a JWKS file (production).</summary>
+    /// <summary>Register the demo organisation when the store has no units. Default: on in demo mode
+    /// (<c>Auth:Demo=true</c>, the embedded default), off with an OIDC provider or a JWKS file (production).</summary>
     public bool? SeedWhenEmpty { get; set; }
 }

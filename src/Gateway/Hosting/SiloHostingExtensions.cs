@@ -31,7 +31,7 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<StoreHealthProbe>();
         builder.Services.AddHostedService<DataFolderPermissions>();
         var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new();
-        if (demo.SeedWhenEmpty ?? SecurityServiceCollectionExtensions.ReadOptions(builder.Configuration).Mode == AuthMode.LocalKey)
+        if (demo.SeedWhenEmpty ?? AuthStartup.Resolve(builder.Configuration, builder.Environment).Demo)
         {
             // After the silo's hosted service, so the silo runs; before the server, so the first call sees the demo.
             builder.Services.AddHostedService<DemoOrganisationSeeder>();

@@ -8,9 +8,10 @@ namespace OrleansTilsyn.Gateway.Hosting;
 
 /// <summary>
 /// Serves the built web front end (src/Web) from <c>Web:Root</c> and tells it how to sign in:
-/// <c>GET /web/config</c>; with the embedded default's local signing key (and only then) also the demo
-/// sign-in <c>GET /web/demo/identities</c> and <c>POST /web/demo/sign-in</c>. With an OIDC provider or a
-/// JWKS file (production) the front end signs in by authorization code + PKCE at <c>Web:Oidc:Authority</c>.
+/// <c>GET /web/config</c>; in demo mode (<see cref="AuthStartup"/>, and only then) also the demo sign-in
+/// <c>GET /web/demo/identities</c> and <c>POST /web/demo/sign-in</c>. With an OIDC provider or a JWKS file
+/// (production) the front end signs in by authorization code + PKCE at <c>Web:Oidc:Authority</c>. Source maps
+/// (<c>*.map</c>) are served only in demo mode or the Development environment. Headers: <see cref="SecurityHeaders"/>.
 /// </summary>
 public static class WebFrontEndExtensions
 {
@@ -21,8 +22,8 @@ public static class WebFrontEndExtensions
     public static WebApplication MapWebFrontEnd(this WebApplication app)
     {
         var options = app.Configuration.GetSection(SectionName).Get<WebOptions>() ?? new WebOptions();
-        var auth = app.Services.GetRequiredService<AuthOptions>();
-        var localKey = auth.Mode == AuthMode.LocalKey ? app.Services.GetService<LocalSigningKey>() : null;
+        var auth = app.Services.GetRequiredService<AuthStartup>();
+        var localKey = auth.Demo ? app.Services.GetRequiredService<LocalSigningKey>() : null;
         var signIn = localKey is not null ? "demo" : options.Oidc.IsConfigured ? "oidc" : "none";
 
         var clock = app.Services.GetRequiredService<TimeProvider>();
@@ -30,7 +31,7 @@ public static class WebFrontEndExtensions
             .AllowAnonymous();
         if (localKey is not null)
         {
-            MapDemoSignIn(app, new LocalTokenIssuer(localKey, auth.EffectiveLocalIssuer, auth.Audience, TimeProvider.System));
+            MapDemoSignIn(app, new LocalTokenIssuer(localKey, auth.Options.EffectiveLocalIssuer, auth.Options.Audience, TimeProvider.System));
         }
 
         var root = ResolveRoot(options.Root, app.Environment.ContentRootPath);
@@ -40,17 +41,19 @@ public static class WebFrontEndExtensions
             return app;
         }
 
-        var files = new PhysicalFileProvider(root);
-        var headers = SecurityHeaders(options.Oidc);
+        // Source maps carry the whole TypeScript source: for debugging the demo, not for anyone on a production site.
+        var contentTypes = new FileExtensionContentTypeProvider();
+        if (!auth.Demo && !app.Environment.IsDevelopment())
+        {
+            contentTypes.Mappings.Remove(".map");
+        }
+
         var staticFiles = new StaticFileOptions
         {
-            FileProvider = files,
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
-            OnPrepareResponse = file =>
-            {
-                foreach (var (name, value) in headers) file.Context.Response.Headers[name] = value;
-                if (file.File.Name == "index.html") file.Context.Response.Headers.CacheControl = "no-cache";
-            },
+            FileProvider = new PhysicalFileProvider(root),
+            ContentTypeProvider = contentTypes,
+            // Not content-hashed names: revalidate every time (SecurityHeaders makes everything else no-store).
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         };
         app.UseStaticFiles(staticFiles);
         app.MapFallbackToFile("index.html", staticFiles)
@@ -92,23 +95,6 @@ public static class WebFrontEndExtensions
             Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Web", "dist"),
         ];
         return candidates.Select(Path.GetFullPath).FirstOrDefault(p => File.Exists(Path.Combine(p, "index.html")));
-    }
-
-    private static (string Name, string Value)[] SecurityHeaders(OidcClientOptions oidc)
-    {
-        var connect = "'self'";
-        if (oidc.IsConfigured && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority))
-        {
-            connect += " " + authority.GetLeftPart(UriPartial.Authority);
-        }
-
-        return
-        [
-            ("Content-Security-Policy", $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-                $"frame-src 'self' blob:; connect-src {connect}; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"),
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "no-referrer"),
-        ];
     }
 
     /// <summary>Configuration section <c>Web</c>.</summary>

@@ -3,14 +3,19 @@ namespace OrleansTilsyn.Gateway.Security;
 /// <summary>
 /// How bearer tokens are validated (configuration section <c>Auth</c>). Production names an OIDC
 /// provider (<see cref="Authority"/>, or <see cref="MetadataAddress"/>) or gives its keys as a JWKS
-/// file (<see cref="SigningKeysFile"/> with <see cref="Issuer"/>). With neither, the embedded default
-/// signs and validates with a local key generated on first start in the data folder.
+/// file (<see cref="SigningKeysFile"/> with <see cref="Issuer"/>). Only with <see cref="Demo"/> (the embedded
+/// default's appsettings.json) does the service sign and validate with a local key generated on first start in
+/// the data folder and hand out demo tokens; <see cref="AuthStartup"/> decides and checks this at start.
 /// </summary>
 public sealed class AuthOptions
 {
     public const string SectionName = "Auth";
     public const string LocalIssuer = "tilsyn-local";
     public const string DefaultAudience = "tilsyn-api";
+
+    /// <summary>Demo mode: the local signing key, demo sign-in for every role, demo data in an empty store.
+    /// Never together with a provider; only on loopback addresses (see <see cref="AuthStartup"/>).</summary>
+    public bool Demo { get; set; }
 
     /// <summary>The OIDC provider's issuer URL; keys and issuer come from its discovery document.</summary>
     public string? Authority { get; set; }
@@ -39,7 +44,8 @@ public sealed class AuthOptions
     public AuthMode Mode =>
         !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(MetadataAddress) ? AuthMode.Oidc
         : !string.IsNullOrWhiteSpace(SigningKeysFile) ? AuthMode.SigningKeys
-        : AuthMode.LocalKey;
+        : Demo ? AuthMode.LocalKey
+        : AuthMode.None;
 
     public string EffectiveLocalIssuer => string.IsNullOrWhiteSpace(Issuer) ? LocalIssuer : Issuer;
 
@@ -54,13 +60,27 @@ public sealed class AuthOptions
             errors.Add("Auth:Authority must be an absolute URL.");
         if (Mode == AuthMode.SigningKeys && string.IsNullOrWhiteSpace(Issuer))
             errors.Add("Auth:Issuer is required with Auth:SigningKeysFile.");
+        if (Demo && Mode != AuthMode.LocalKey)
+            errors.Add($"Auth:Demo=true cannot be combined with {string.Join(", ", ProviderSettings())}: a service that accepts a provider's tokens must not also hand out demo tokens (set Auth:Demo=false).");
+        if (Mode == AuthMode.None)
+            errors.Add("No bearer token validation is configured: set Auth:Authority (OIDC discovery) or Auth:SigningKeysFile with Auth:Issuer, or Auth:Demo=true for the local demo.");
         return errors;
+    }
+
+    private IEnumerable<string> ProviderSettings()
+    {
+        if (!string.IsNullOrWhiteSpace(Authority)) yield return "Auth:Authority";
+        if (!string.IsNullOrWhiteSpace(MetadataAddress)) yield return "Auth:MetadataAddress";
+        if (!string.IsNullOrWhiteSpace(SigningKeysFile)) yield return "Auth:SigningKeysFile";
     }
 }
 
 public enum AuthMode
 {
-    /// <summary>The embedded default: a key generated on first start in the data folder.</summary>
+    /// <summary>Nothing configured: the service refuses to start.</summary>
+    None,
+
+    /// <summary>Demo mode (<c>Auth:Demo=true</c>): a key generated on first start in the data folder.</summary>
     LocalKey,
 
     /// <summary>An OIDC provider's discovery document.</summary>

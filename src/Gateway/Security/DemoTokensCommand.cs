@@ -7,8 +7,9 @@ namespace OrleansTilsyn.Gateway.Security;
 
 /// <summary>
 /// <c>dotnet run --project src/Gateway -- demo-tokens [--json] [--hours=12] [configuration overrides]</c>:
-/// prints a token for each demo identity, signed with the embedded local key (created when missing,
-/// in the same data folder the gateway uses, so pass the same <c>--Storage:DataDirectory=...</c>).
+/// prints a token for each demo identity, signed with the demo mode's local key (created when missing,
+/// in the same data folder the gateway uses, so pass the same <c>--Storage:DataDirectory=...</c>). Only in demo
+/// mode (<c>Auth:Demo=true</c>, set by the embedded default's appsettings.json).
 /// </summary>
 public static class DemoTokensCommand
 {
@@ -33,12 +34,24 @@ public static class DemoTokensCommand
         }
 
         var builder = WebApplication.CreateBuilder(rest.ToArray());
-        var options = SecurityServiceCollectionExtensions.ReadOptions(builder.Configuration);
-        if (options.Mode != AuthMode.LocalKey)
+        AuthStartup auth;
+        try
         {
-            error.WriteLine($"demo-tokens signs with the embedded local key, but Auth is configured for {options.Mode}: tokens come from that provider.");
+            auth = AuthStartup.Resolve(builder.Configuration, builder.Environment);
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine($"demo-tokens needs demo mode (Auth:Demo=true). {e.Message}");
             return 2;
         }
+
+        if (!auth.Demo)
+        {
+            error.WriteLine($"demo-tokens needs demo mode (Auth:Demo=true), but Auth is configured for {auth.Options.Mode}: tokens come from that provider.");
+            return 2;
+        }
+
+        var options = auth.Options;
 
         var key = LocalSigningKey.LoadOrCreate(SecurityServiceCollectionExtensions.LocalKeyPath(options, builder.Configuration, builder.Environment.ContentRootPath));
         var time = TimeProvider.System;

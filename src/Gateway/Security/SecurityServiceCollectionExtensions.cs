@@ -10,23 +10,26 @@ namespace OrleansTilsyn.Gateway.Security;
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>
-    /// JWT bearer authentication from the <c>Auth</c> section (OIDC provider, JWKS file, or the
-    /// embedded local key, created here on first start), authorization with the per-method access
-    /// gate, <see cref="AccessPolicy"/>, and the demo organisation as <see cref="IPortfolioLookup"/>
-    /// unless another one is registered.
+    /// JWT bearer authentication from the <c>Auth</c> section (OIDC provider, JWKS file, or in demo mode the
+    /// local key, created here on first start), authorization with the per-method access gate,
+    /// <see cref="AccessPolicy"/>, and the demo organisation as <see cref="IPortfolioLookup"/> unless another one
+    /// is registered. Throws on an inconsistent configuration (<see cref="AuthStartup"/>); logs the mode at start.
     /// </summary>
     public static WebApplicationBuilder AddTilsynSecurity(this WebApplicationBuilder builder)
     {
-        var options = ReadOptions(builder.Configuration);
-        var localKey = options.Mode == AuthMode.LocalKey
+        var startup = AuthStartup.Resolve(builder.Configuration, builder.Environment);
+        var options = startup.Options;
+        var localKey = startup.Demo
             ? LocalSigningKey.LoadOrCreate(LocalKeyPath(options, builder.Configuration, builder.Environment.ContentRootPath))
             : null;
+        builder.Services.AddSingleton(startup);
         builder.Services.AddSingleton(options);
         if (localKey is not null)
         {
             builder.Services.AddSingleton(localKey);
         }
 
+        builder.Services.AddHostedService<AuthModeLog>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwtBearer(jwt, options, localKey));
         builder.Services.AddAuthorization();
@@ -34,14 +37,6 @@ public static class SecurityServiceCollectionExtensions
         builder.Services.TryAddSingleton<IPortfolioLookup>(_ => StaticPortfolioLookup.Demo());
         builder.Services.TryAddSingleton<AccessPolicy>();
         return builder;
-    }
-
-    public static AuthOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        var errors = options.Validate();
-        if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors));
-        return options;
     }
 
     /// <summary>Where the local key lives: <c>Auth:LocalKeyFile</c>, else <c>{Storage:DataDirectory}/auth/local-signing-key.pem</c>,
@@ -94,6 +89,7 @@ public static class SecurityServiceCollectionExtensions
 
         jwt.Events = new JwtBearerEvents
         {
+            OnMessageReceived = context => options.Mode == AuthMode.Oidc ? ProviderMetadata.RequireAsync(context) : Task.CompletedTask,
             OnAuthenticationFailed = context =>
             {
                 context.HttpContext.Items[GrpcAuthorizationMessages.UnauthenticatedItemKey] = AuthenticationFailures.Describe(context.Exception);

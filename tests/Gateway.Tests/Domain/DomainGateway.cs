@@ -16,7 +16,8 @@ namespace OrleansTilsyn.Gateway.Tests.Domain;
 /// <summary>
 /// The whole gateway as Program.cs builds it (tilsyn.v1 services over a co-hosted silo, security, the
 /// demo organisation seeded on an empty store) on loopback ports chosen by the OS, in-memory store by
-/// default, the domain clock started at <see cref="Start"/>. Tokens are signed with its local key.
+/// default, the domain clock started at <see cref="Start"/>, in demo mode unless the settings say <c>Auth:Demo=false</c>.
+/// Tokens are signed with its local key.
 /// </summary>
 internal sealed class DomainGateway : IAsyncDisposable
 {
@@ -68,6 +69,7 @@ internal sealed class DomainGateway : IAsyncDisposable
             ["Gateway:Endpoints:HttpPort"] = "0",
             ["Clock:Start"] = Start.ToString("O"),
             ["Silo:PollReminders"] = "false",
+            ["Auth:Demo"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

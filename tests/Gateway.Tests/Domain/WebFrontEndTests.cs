@@ -68,6 +68,7 @@ public sealed class WebFrontEndTests
                 ["Auth:Issuer"] = "https://login.example.test",
                 ["Web:Oidc:Authority"] = "https://login.example.test",
                 ["Web:Oidc:ClientId"] = "tilsyn-web",
+                ["Auth:Demo"] = "false",
             }, dataDirectory: data);
             using var http = HttpTo(gateway);
 
@@ -81,6 +82,7 @@ public sealed class WebFrontEndTests
             Assert.DoesNotContain("token", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.False(identities.IsSuccessStatusCode && identities.Content.Headers.ContentType?.MediaType == "application/json",
                 "no demo identities are listed");
+            Assert.False(Directory.Exists(Path.Combine(data, "auth")), "no local signing key outside demo mode");
         }
         finally
         {

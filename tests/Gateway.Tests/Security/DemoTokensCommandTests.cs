@@ -15,7 +15,7 @@ public sealed class DemoTokensCommandTests
         var data = Directory.CreateTempSubdirectory("tilsyn-demo-tokens-").FullName;
         var output = new StringWriter();
 
-        var exit = DemoTokensCommand.Run(["demo-tokens", "--json", "--hours=2", $"--Storage:DataDirectory={data}"], output, new StringWriter());
+        var exit = DemoTokensCommand.Run(["demo-tokens", "--json", "--hours=2", "--Auth:Demo=true", $"--Storage:DataDirectory={data}"], output, new StringWriter());
 
         Assert.Equal(0, exit);
         using var document = JsonDocument.Parse(output.ToString());
@@ -38,7 +38,7 @@ public sealed class DemoTokensCommandTests
         var data = Directory.CreateTempSubdirectory("tilsyn-demo-tokens-").FullName;
         var output = new StringWriter();
 
-        DemoTokensCommand.Run(["demo-tokens", "--json", "--hours=3", $"--Storage:DataDirectory={data}"], output, new StringWriter());
+        DemoTokensCommand.Run(["demo-tokens", "--json", "--hours=3", "--Auth:Demo=true", $"--Storage:DataDirectory={data}"], output, new StringWriter());
 
         using var document = JsonDocument.Parse(output.ToString());
         var board = document.RootElement.GetProperty("tokens").EnumerateArray().First(t => t.GetProperty("label").GetString() == "board:dt-havbrisen");
@@ -56,9 +56,24 @@ public sealed class DemoTokensCommandTests
     {
         var error = new StringWriter();
 
-        var exit = DemoTokensCommand.Run(["demo-tokens", "--Auth:Authority=https://idp.example/realms/tilsyn"], new StringWriter(), error);
+        var exit = DemoTokensCommand.Run(["demo-tokens", "--Auth:Demo=false", "--Auth:Authority=https://idp.example/realms/tilsyn"], new StringWriter(), error);
 
         Assert.Equal(2, exit);
         Assert.Contains("Oidc", error.ToString());
+    }
+
+    [Fact]
+    public void RefusesOutsideDemoModeAndCreatesNoKey()
+    {
+        var data = Directory.CreateTempSubdirectory("tilsyn-demo-tokens-").FullName;
+        var error = new StringWriter();
+
+        var exit = DemoTokensCommand.Run(["demo-tokens", "--Auth:Demo=false", $"--Storage:DataDirectory={data}"], new StringWriter(), error);
+
+        var keyCreated = Directory.Exists(Path.Combine(data, "auth"));
+        Directory.Delete(data, recursive: true);
+        Assert.Equal(2, exit);
+        Assert.Contains("Auth:Demo=true", error.ToString());
+        Assert.False(keyCreated, "no local signing key outside demo mode");
     }
 }

@@ -8,7 +8,8 @@ using OrleansTilsyn.Gateway.Security;
 namespace OrleansTilsyn.Gateway.Tests.Security;
 
 /// <summary>A real gateway with the production security wiring (JWT bearer, access gate, tilsyn.v1
-/// surface) over a fresh data folder, so the local key is created as on a first start.</summary>
+/// surface) over a fresh data folder, so the local key is created as on a first start. In demo mode unless the
+/// configuration says <c>Auth:Demo=false</c> (with a provider).</summary>
 internal sealed class SecuredGateway : IAsyncDisposable
 {
     private readonly bool _ownsDataDirectory;
@@ -29,7 +30,7 @@ internal sealed class SecuredGateway : IAsyncDisposable
     public static async Task<SecuredGateway> StartAsync(IDictionary<string, string?>? configuration = null, string? dataDirectory = null)
     {
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("tilsyn-security-").FullName;
-        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data };
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data, ["Auth:Demo"] = "true" };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

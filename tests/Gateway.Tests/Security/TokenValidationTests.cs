@@ -203,6 +203,7 @@ public sealed class TokenValidationTests
         {
             ["Auth:SigningKeysFile"] = jwksPath,
             ["Auth:Issuer"] = "https://idp.example/realms/tilsyn",
+            ["Auth:Demo"] = "false",
         });
         string Mint(string issuer) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -222,13 +223,46 @@ public sealed class TokenValidationTests
         Assert.Equal(StatusCode.Unauthenticated, rejected.Status);
     }
 
-    [Theory]
-    [InlineData(null, null, null, AuthMode.LocalKey)]
-    [InlineData("https://idp.example/realms/tilsyn", null, null, AuthMode.Oidc)]
-    [InlineData(null, "keys.json", "https://idp.example", AuthMode.SigningKeys)]
-    public void ModeFollowsWhatIsConfigured(string? authority, string? keysFile, string? issuer, AuthMode mode)
+    [Fact]
+    public async Task UnreachableIdentityProviderIsUnavailableSayingItsMetadataCouldNotBeFetched()
     {
-        var options = new AuthOptions { Authority = authority, SigningKeysFile = keysFile, Issuer = issuer };
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var authority = $"http://127.0.0.1:{port}/realms/tilsyn";
+        await using var gateway = await SecuredGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Auth:Demo"] = "false",
+            ["Auth:Authority"] = authority,
+            ["Auth:RequireHttpsMetadata"] = "false",
+        });
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = authority,
+            Audience = AuthOptions.DefaultAudience,
+            Expires = DateTime.UtcNow.AddHours(1),
+            Claims = new Dictionary<string, object> { ["sub"] = "person-7", [CallerClaims.Role] = "administration" },
+            Subject = new ClaimsIdentity(),
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = "provider-key-1" }, SecurityAlgorithms.EcdsaSha256),
+        });
+
+        var result = await gateway.CallAsync(GetWheelConfig, Request, token);
+
+        Assert.Equal(StatusCode.Unavailable, result.Status);
+        Assert.Equal("The identity provider's metadata could not be fetched, so the bearer token cannot be checked now; try again later.", result.StatusMessage);
+        Assert.Contains(gateway.Server.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Message.Contains($"{authority}/.well-known/openid-configuration could not be fetched", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true, null, null, null, AuthMode.LocalKey)]
+    [InlineData(false, "https://idp.example/realms/tilsyn", null, null, AuthMode.Oidc)]
+    [InlineData(false, null, "keys.json", "https://idp.example", AuthMode.SigningKeys)]
+    public void ModeFollowsWhatIsConfigured(bool demo, string? authority, string? keysFile, string? issuer, AuthMode mode)
+    {
+        var options = new AuthOptions { Demo = demo, Authority = authority, SigningKeysFile = keysFile, Issuer = issuer };
 
         Assert.Equal(mode, options.Mode);
         Assert.Empty(options.Validate());
@@ -238,6 +272,9 @@ public sealed class TokenValidationTests
     public void InconsistentConfigurationIsRefusedAtStart()
     {
         Assert.Contains(new AuthOptions { SigningKeysFile = "keys.json" }.Validate(), e => e.Contains("Auth:Issuer", StringComparison.Ordinal));
+        Assert.Contains(new AuthOptions().Validate(), e => e.Contains("No bearer token validation is configured", StringComparison.Ordinal));
+        Assert.Contains(new AuthOptions { Demo = true, SigningKeysFile = "k.json", Issuer = "https://idp.example" }.Validate(),
+            e => e.Contains("Auth:Demo=true cannot be combined with Auth:SigningKeysFile", StringComparison.Ordinal));
         Assert.Contains(new AuthOptions { Authority = "https://idp.example", SigningKeysFile = "k.json" }.Validate(), e => e.Contains("not both", StringComparison.Ordinal));
         Assert.Contains(new AuthOptions { Authority = "not a url" }.Validate(), e => e.Contains("absolute URL", StringComparison.Ordinal));
         Assert.Contains(new AuthOptions { Audience = "" }.Validate(), e => e.Contains("Audience", StringComparison.Ordinal));

@@ -101,7 +101,7 @@ class Gateway {
 }
 
 async function mintTokens(dll, dataDir) {
-  const { stdout } = await execFileAsync('dotnet', [dll, 'demo-tokens', '--json', `--Storage:DataDirectory=${dataDir}`], {
+  const { stdout } = await execFileAsync('dotnet', [dll, 'demo-tokens', '--json', '--Auth:Demo=true', `--Storage:DataDirectory=${dataDir}`], {
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(stdout);
@@ -138,6 +138,7 @@ async function startGateway(settings = {}, { dataDir: sharedDataDir } = {}) {
   const grpcPort = await freePort();
   const httpPort = await freePort();
   const config = {
+    'Auth:Demo': 'true',
     'Storage:Engine': 'memory',
     'Storage:DataDirectory': dataDir,
     'Gateway:Endpoints:Host': '127.0.0.1',

@@ -59,6 +59,7 @@ async function startGateway(settings = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilsyn-web-'));
   const httpPort = await freePort();
   const config = {
+    'Auth:Demo': 'true',
     'Storage:Engine': 'memory',
     'Storage:DataDirectory': dataDir,
     'Gateway:Endpoints:Host': '127.0.0.1',

@@ -60,6 +60,7 @@ test('production signs in with the OIDC provider (authorization code + PKCE) and
   const browser = await launch();
   cleanup.push(() => browser.close());
   const gateway = await startGateway({
+    'Auth:Demo': 'false',
     'Auth:Authority': provider.issuer,
     'Auth:RequireHttpsMetadata': 'false',
     'Web:Oidc:Authority': provider.issuer,
