@@ -16,10 +16,10 @@ internal sealed class DataFolderPermissions(IConfiguration configuration, IHostE
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
         var folder = Path.Combine(environment.ContentRootPath, storage.DataDirectory);
         var paths = new List<string> { folder, Path.Combine(folder, "auth") };
-        var auth = SecurityServiceCollectionExtensions.ReadOptions(configuration);
-        if (auth.Mode == AuthMode.LocalKey)
+        var auth = AuthStartup.Resolve(configuration, environment);
+        if (auth.Demo)
         {
-            var key = SecurityServiceCollectionExtensions.LocalKeyPath(auth, configuration, environment.ContentRootPath);
+            var key = SecurityServiceCollectionExtensions.LocalKeyPath(auth.Options, configuration, environment.ContentRootPath);
             paths.Add(Path.GetDirectoryName(Path.GetFullPath(key))!);
             paths.Add(key);
         }
