@@ -32,4 +32,28 @@ public static class CollectionLimits
 
     /// <summary>Political themes of one loop.</summary>
     public const int ThemesPerLoop = 20;
+
+    /// <summary>Submitted versions of a written report: the submission and up to seven corrections (GetReport embeds them all).</summary>
+    public const int ReportVersions = 8;
+
+    /// <summary>Saved draft versions of a written report (the report keeps each save's changes).</summary>
+    public const int DraftSaves = 1000;
+
+    /// <summary>Sections of a report template.</summary>
+    public const int TemplateSections = 20;
+
+    /// <summary>Questions of a report template, all sections together.</summary>
+    public const int TemplateQuestions = 100;
+
+    /// <summary>Options of a choice question.</summary>
+    public const int ChoiceOptions = 20;
+
+    /// <summary>Published versions of one report template.</summary>
+    public const int TemplateVersions = 50;
+
+    /// <summary>Report templates (ids) in the library.</summary>
+    public const int Templates = 50;
+
+    /// <summary>Templates in one page of ListTemplates, whatever page size is asked for (a template may be ~120 KB).</summary>
+    public const int TemplatesPerPage = 20;
 }

@@ -28,6 +28,15 @@ public static class TextLimits
     /// <summary>The loop's summing-up (opsamling).</summary>
     public const int Opsamling = 50000;
 
+    /// <summary>All text a report template shows (title, section titles, question texts, option labels) together.</summary>
+    public const int TemplateTotal = 40000;
+
+    /// <summary>
+    /// The most text one full set of answers to a template can hold: the sum over its questions of the
+    /// longest answer each takes (its max length; a reference or an option id counts as their maximum).
+    /// </summary>
+    public const int TemplateAnswers = 100000;
+
     /// <summary>All text of one version of a conversation's minutes together (see <see cref="CollectionLimits.MinutesVersions"/>).</summary>
     public const int MinutesTotal = 60000;
 }
