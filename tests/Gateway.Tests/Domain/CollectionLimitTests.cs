@@ -87,6 +87,36 @@ public sealed class CollectionLimitTests(DomainGatewayFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ListTemplatesServesAtMostTwentyAPageAndEveryPageReadsTheRest()
+    {
+        for (var i = 0; i < CollectionLimits.TemplatesPerPage + 3; i++)
+        {
+            var publish = new PublishTemplateRequest { TemplateId = $"udtalelse-{i}", Title = Text(300, $"{i} "), Kind = "BoardStatement" };
+            var section = new TemplateSection { Id = "s", Title = "Bestyrelsens udtalelse" };
+            section.Questions.Add(new TemplateQuestion { Id = "u1", Text = Text(2000), Kind = "Text", MaxLength = 20000 });
+            publish.Sections.Add(section);
+            await Gateway.OkAsync("/tilsyn.v1.Reports/PublishTemplate", publish, Gateway.Administration, ReportTemplate.Parser);
+        }
+
+        var pages = new List<ListTemplatesResponse>();
+        var token = "";
+        do
+        {
+            var page = await Gateway.OkAsync("/tilsyn.v1.Reports/ListTemplates",
+                new ListTemplatesRequest { PageSize = 500, PageToken = token }, Gateway.Administration, ListTemplatesResponse.Parser);
+            pages.Add(page);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(CollectionLimits.TemplatesPerPage, pages[0].Templates.Count);
+        Assert.All(pages, p => Assert.InRange(p.Templates.Count, 1, CollectionLimits.TemplatesPerPage));
+        var ids = pages.SelectMany(p => p.Templates).Select(t => t.Id).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.Superset(Enumerable.Range(0, CollectionLimits.TemplatesPerPage + 3).Select(i => $"udtalelse-{i}").ToHashSet(), ids.ToHashSet());
+    }
+
+    [Fact]
     public void TheLargestConversationAndOneToOneAgendaFitTheSendLimit()
     {
         var conversation = new Conversation { Name = Text(200), Period = "2026-Spring", BoardStatementCount = CollectionLimits.BoardStatementsPerConversation };
