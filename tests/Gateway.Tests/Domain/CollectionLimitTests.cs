@@ -93,7 +93,7 @@ public sealed class CollectionLimitTests(DomainGatewayFixture fixture) : IClassF
         {
             var publish = new PublishTemplateRequest { TemplateId = $"udtalelse-{i}", Title = Text(300, $"{i} "), Kind = "BoardStatement" };
             var section = new TemplateSection { Id = "s", Title = "Bestyrelsens udtalelse" };
-            section.Questions.Add(new TemplateQuestion { Id = "u1", Text = Text(2000), Kind = "Text", MaxLength = 20000 });
+            section.Questions.Add(new TemplateQuestion { Id = "u1", Text = Text(2000), Kind = "Text", MaxLength = 4000 });
             publish.Sections.Add(section);
             await Gateway.OkAsync("/tilsyn.v1.Reports/PublishTemplate", publish, Gateway.Administration, ReportTemplate.Parser);
         }

@@ -13,6 +13,15 @@ public sealed class ReportLimitTests
     private static TemplateDefinition Statement(IEnumerable<TemplateQuestion> questions, string title = "Udtalelse") =>
         new(title, TemplateKind.BoardStatement, [new("s", "Afsnit", [.. questions])]);
 
+    /// <summary>A supervision template with <paramref name="questions"/> in its first part and one short question in each other part (4 characters of text, 2 of answers).</summary>
+    private static TemplateDefinition SupervisionOf(IEnumerable<TemplateQuestion> questions, string title = "Tilsyn") =>
+        new(title, TemplateKind.SupervisionReport,
+        [
+            new("basistilsyn", "Afsnit", [.. questions]),
+            new("kommunale-retningslinjer", "K", [Question(901, 1, "K")]),
+            new("paedagogisk-tilsyn", "P", [Question(902, 1, "P")]),
+        ]);
+
     private static Result<TemplateLibrary> Publish(TemplateDefinition d, TemplateLibrary? library = null, string id = "udtalelse-test") =>
         (library ?? TemplateLibrary.Empty).Publish(id, d, Admin, At(2023, 1, 2));
 
@@ -22,10 +31,10 @@ public sealed class ReportLimitTests
     [Fact]
     public void ATemplatesAnswersHoldAtMostAHundredThousandCharacters()
     {
-        var full = Enumerable.Range(0, TextLimits.TemplateAnswers / TemplateQuestion.MaxMaxLength).Select(i => Question(i, TemplateQuestion.MaxMaxLength)).ToList();
-        Ok(Publish(Statement(full)));
+        var full = Enumerable.Range(0, 4).Select(i => Question(i, TemplateQuestion.MaxMaxLength)).Append(Question(4, TemplateQuestion.MaxMaxLength - 2)).ToList();
+        Ok(Publish(SupervisionOf(full)));
 
-        var problem = Fails(Publish(Statement([.. full, Question(99, 1)])), ProblemKind.Invalid);
+        var problem = Fails(Publish(SupervisionOf([.. full, Question(99, 1)])), ProblemKind.Invalid);
 
         Assert.Equal("sections", Assert.Single(problem.Violations).Field);
     }
@@ -33,9 +42,9 @@ public sealed class ReportLimitTests
     [Fact]
     public void ATemplateTakesAHundredQuestionsAndRefusesOneMore()
     {
-        Ok(Publish(Statement(Enumerable.Range(0, CollectionLimits.TemplateQuestions).Select(i => Question(i)))));
+        Ok(Publish(Statement(Enumerable.Range(0, CollectionLimits.TemplateQuestions).Select(i => Question(i, 100)))));
 
-        var problem = Fails(Publish(Statement(Enumerable.Range(0, CollectionLimits.TemplateQuestions + 1).Select(i => Question(i)))), ProblemKind.Invalid);
+        var problem = Fails(Publish(Statement(Enumerable.Range(0, CollectionLimits.TemplateQuestions + 1).Select(i => Question(i, 100)))), ProblemKind.Invalid);
 
         Assert.Contains(problem.Violations, v => v.Field == "sections" && v.Description.Contains($"at most {CollectionLimits.TemplateQuestions}"));
     }
@@ -56,13 +65,26 @@ public sealed class ReportLimitTests
     {
         var title = new string('t', TemplateValidator.MaxTitle);
         var questions = Enumerable.Range(0, 20).Select(i => Question(i, text: new string('q', TemplateValidator.MaxQuestionText))).ToList();
-        var exactly = Statement(questions[..^1].Append(Question(19, text: new string('q', TemplateValidator.MaxQuestionText - title.Length - "Afsnit".Length))), title);
+        var exactly = SupervisionOf(questions[..^1].Append(Question(19, text: new string('q', TemplateValidator.MaxQuestionText - title.Length - "Afsnit".Length - 4))), title);
         Assert.Equal(TextLimits.TemplateTotal, TemplateValidator.TextLength(exactly));
         Ok(Publish(exactly));
 
-        var problem = Fails(Publish(Statement(questions, title)), ProblemKind.Invalid);
+        var problem = Fails(Publish(SupervisionOf(questions, title)), ProblemKind.Invalid);
 
         Assert.Equal("sections", Assert.Single(problem.Violations).Field);
+    }
+
+    [Fact]
+    public void ABoardStatementTemplateCannotMakeAStatementLongerThanASamtaleTakes()
+    {
+        var question = new TemplateQuestion("u1", "Bestyrelsens perspektiv", AnswerKind.Text);
+        var room = TextLimits.Statement - question.Text.Length - 1;
+        Ok(Publish(Statement([question with { MaxLength = room }])));
+
+        var problem = Fails(Publish(Statement([question with { MaxLength = room + 1 }])), ProblemKind.Invalid);
+
+        Assert.Equal("sections", Assert.Single(problem.Violations).Field);
+        Assert.True(TemplateValidator.StatementCapacity(ReportFixtures.Statement.Questions.Select(x => x.Question).ToList()) <= TextLimits.Statement);
     }
 
     [Fact]

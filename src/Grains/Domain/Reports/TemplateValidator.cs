@@ -49,6 +49,8 @@ public static class TemplateValidator
         {
             v.Require(TextLength(d) <= TextLimits.TemplateTotal, "sections", $"a template holds at most {TextLimits.TemplateTotal} characters of text in all");
             v.Require(AnswerCapacity(questions) <= TextLimits.TemplateAnswers, "sections", $"the answers to a template may hold at most {TextLimits.TemplateAnswers} characters in all (the sum of the questions' max lengths)");
+            if (d.Kind == TemplateKind.BoardStatement)
+                v.Require(StatementCapacity(questions) <= TextLimits.Statement, "sections", $"a board statement written on it could exceed the {TextLimits.Statement} characters a samtale takes (questions and max lengths together)");
         }
         return v.Items;
     }
@@ -64,6 +66,16 @@ public static class TemplateValidator
         AnswerKind.Choice => IdRules.MaxLength,
         _ => q.MaxLength,
     });
+
+    /// <summary>The longest statement <see cref="StatementText"/> can make of answers to these questions: each question, a line, the answer; a blank line between.</summary>
+    public static int StatementCapacity(IReadOnlyList<TemplateQuestion> questions) =>
+        questions.Sum(q => q.Text.Length + 1 + q.Kind switch
+        {
+            AnswerKind.Attachment => AnswerRules.MaxAttachmentLength,
+            AnswerKind.Choice => Math.Max(IdRules.MaxLength, q.Options.IsDefaultOrEmpty ? 0 : q.Options.Max(o => o.Label.Length)),
+            AnswerKind.YesNo => "Nej – ".Length + q.MaxLength,
+            _ => q.MaxLength,
+        }) + (2 * Math.Max(0, questions.Count - 1));
 
     private static void ValidateQuestion(Violations v, TemplateQuestion q, string path, HashSet<string> questionIds)
     {
