@@ -12,8 +12,8 @@ public sealed partial class LoopsService
 {
     private const int MaxClosingNoteLength = 2000;
 
-    /// <summary>An agreement may be ~14 KB (action, owner and closing note at their maxima, three bytes a
-    /// character); 200 of them stay well under the 4 MiB send limit, 500 would not.</summary>
+    /// <summary>An agreement may be ~15 KB (action, owner and closing note at their maxima, three bytes a
+    /// character); 200 of them (~3 MB) stay under the 4 MiB send limit, 500 would not.</summary>
     private const int MaxAgreementsPerPage = 200;
 
     private void RegisterAgreements(GrpcServiceRegistry registry)

@@ -117,7 +117,7 @@ public sealed class CollectionLimitTests(DomainGatewayFixture fixture) : IClassF
     }
 
     [Fact]
-    public void TheLargestConversationAndOneToOneAgendaFitTheSendLimit()
+    public void TheLargestConversationOneToOneAgendaAndAgreementsPageFitTheSendLimit()
     {
         var conversation = new Conversation { Name = Text(200), Period = "2026-Spring", BoardStatementCount = CollectionLimits.BoardStatementsPerConversation };
         conversation.Records.AddRange(Enumerable.Range(1, CollectionLimits.MinutesVersions).Select(v => new ConversationRecord
@@ -130,6 +130,17 @@ public sealed class CollectionLimitTests(DomainGatewayFixture fixture) : IClassF
 
         Assert.True(conversation.CalculateSize() < SendLimit, $"worst conversation {conversation.CalculateSize()} bytes, limit {SendLimit}");
         Assert.True(oneToOne.CalculateSize() < SendLimit, $"worst 1:1 agenda {oneToOne.CalculateSize()} bytes, limit {SendLimit}");
+
+        // ListAgreements serves at most 200 a page; a closed agreement also carries its closing note.
+        var page = new ListAgreementsResponse { NextPageToken = Text(200), TotalSize = 1000 };
+        page.Agreements.AddRange(Enumerable.Range(0, 200).Select(i => WorstAgreement(i).Clone()).Select(a =>
+        {
+            a.Status = AgreementStatus.Closed;
+            a.ClosingNote = Text(TextLimits.Note);
+            a.Closed = a.Created;
+            return a;
+        }));
+        Assert.True(page.CalculateSize() < SendLimit, $"worst agreements page {page.CalculateSize()} bytes, limit {SendLimit}");
     }
 
     /// <summary>Minutes with every list at its cap and exactly <see cref="TextLimits.MinutesTotal"/> characters.</summary>
