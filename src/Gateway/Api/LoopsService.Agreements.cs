@@ -12,6 +12,10 @@ public sealed partial class LoopsService
 {
     private const int MaxClosingNoteLength = 2000;
 
+    /// <summary>An agreement may be ~15 KB (action, owner and closing note at their maxima, three bytes a
+    /// character); 200 of them (~3 MB) stay under the 4 MiB send limit, 500 would not.</summary>
+    private const int MaxAgreementsPerPage = 200;
+
     private void RegisterAgreements(GrpcServiceRegistry registry)
     {
         registry.Unary<ListAgreementsRequest, ListAgreementsResponse>(Service, "ListAgreements", ListAgreementsAsync);
@@ -27,7 +31,8 @@ public sealed partial class LoopsService
             : ApiEnums.ToModel<AgreementStatus, Model.AgreementStatus>(request.Status, "status");
         var agreements = await api.AskAsync(caller, context.CancellationToken, () => UnitGrain(unit).GetAgreementsAsync(includeClosed: true));
         var matching = agreements.Where(a => status is null || a.Status == status).ToList();
-        var (page, next) = Paging.Slice(matching, request.PageSize, request.PageToken, unit, status);
+        var size = Math.Min(Paging.Size(request.PageSize), MaxAgreementsPerPage);
+        var (page, next) = Paging.Slice(matching, size, request.PageToken, unit, status);
         var response = new ListAgreementsResponse { NextPageToken = next, TotalSize = matching.Count };
         response.Agreements.AddRange(page.Select(a => a.ToApi(unit)));
         return response;

@@ -1,4 +1,5 @@
 using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Api.Mapping;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
@@ -111,8 +112,10 @@ public sealed partial class LoopsService
         await ReadConversationAsync(caller, unit, period, token);
         var statements = await api.RunAsync(caller, token, () => UnitGrain(unit).GetDocumentAsync(Model.DocumentKind.BoardStatement, period));
         if (!statements.IsSuccess && statements.Problem.Kind != Contracts.Results.ProblemKind.NotFound) throw statements.Problem.ToGrpc();
-        var response = new ListBoardStatementsResponse();
-        if (statements.IsSuccess) response.Statements.AddRange(statements.Value.Versions.Select(v => v.ToBoardStatement()));
+        var all = statements.IsSuccess ? statements.Value.Versions : [];
+        var (page, next) = Paging.Slice(all, request.PageSize, request.PageToken, request.Parent);
+        var response = new ListBoardStatementsResponse { NextPageToken = next, TotalSize = all.Length };
+        response.Statements.AddRange(page.Select(v => v.ToBoardStatement()));
         return response;
     }
 

@@ -4,6 +4,7 @@ using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Grains.Domain.Limits;
 using V1 = OrleansTilsyn.Contracts.Api.V1;
 
 namespace OrleansTilsyn.Gateway.Api;
@@ -64,8 +65,11 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
     private async Task<V1.ListTemplatesResponse> ListTemplatesAsync(V1.ListTemplatesRequest request, GrpcCallContext context)
     {
         using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportTemplates).Then(context));
-        var response = new V1.ListTemplatesResponse();
-        response.Templates.AddRange((await Templates().ListAsync(request.AllVersions)).OrThrow().Select(t => t.ToApi()));
+        var all = (await Templates().ListAsync(request.AllVersions)).OrThrow();
+        var size = Math.Min(Paging.Size(request.PageSize), CollectionLimits.TemplatesPerPage);
+        var (page, next) = Paging.Slice(all, size, request.PageToken, request.AllVersions);
+        var response = new V1.ListTemplatesResponse { NextPageToken = next };
+        response.Templates.AddRange(page.Select(t => t.ToApi()));
         return response;
     }
 

@@ -26,6 +26,10 @@ public sealed class Violations
         return Require(text.Length <= maxLength, field, $"must be at most {maxLength} characters");
     }
 
+    /// <summary>Adds the violation when a list the caller sent holds more than <paramref name="max"/> items.</summary>
+    public Violations RequireAtMost(int count, int max, string field, string items) =>
+        Require(count <= max, field, $"at most {max} {items}");
+
     public Violations AddRange(IEnumerable<FieldViolation> violations)
     {
         _items.AddRange(violations);

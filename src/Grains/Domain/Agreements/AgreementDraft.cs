@@ -1,4 +1,5 @@
 using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Agreements;
 
@@ -10,8 +11,8 @@ public sealed record AgreementDraft(string Action, string Owner, DateOnly Due)
         for (var i = 0; i < drafts.Count; i++)
         {
             var f = $"{field}[{i}]";
-            v.RequireText(drafts[i].Action, $"{f}.action", 2000);
-            v.RequireText(drafts[i].Owner, $"{f}.owner", 200);
+            v.RequireText(drafts[i].Action, $"{f}.action", TextLimits.Note);
+            v.RequireText(drafts[i].Owner, $"{f}.owner", TextLimits.Name);
             v.Require(drafts[i].Due > madeOn, $"{f}.due", "must be after the meeting");
             v.Require(drafts[i].Due <= madeOn.AddYears(3), $"{f}.due", "must be within three years");
         }

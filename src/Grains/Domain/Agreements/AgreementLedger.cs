@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Agreements;
 
@@ -43,6 +44,19 @@ public sealed record AgreementLedger(ImmutableArray<Agreement> Items)
     /// <summary>What a new loop carries: every open agreement and those closed or withdrawn since <paramref name="since"/>; older ones stay in the minutes and the audit trail.</summary>
     public AgreementLedger CarriedForward(DateTimeOffset since) =>
         new([.. Items.Where(a => a.IsOpen || a.ClosedAt >= since)]);
+
+    /// <summary>
+    /// FailedPrecondition when this ledger (after a change) has more open agreements than the cap and more
+    /// than <paramref name="before"/> had: agendas embed every open agreement. A change that does not add
+    /// open ones is never refused.
+    /// </summary>
+    public Problem? BeyondOpenCap(AgreementLedger before)
+    {
+        var open = Open.Count();
+        return open > CollectionLimits.OpenAgreements && open > before.Open.Count()
+            ? Problem.FailedPrecondition($"The unit would have {open} open agreements; at most {CollectionLimits.OpenAgreements} may be open at once. Close the agreements that are done first.")
+            : null;
+    }
 
     public Result<AgreementLedger> Close(string id, string by, string? note, DateTimeOffset now)
     {

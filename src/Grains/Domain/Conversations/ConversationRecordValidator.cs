@@ -1,5 +1,6 @@
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Agreements;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Conversations;
 
@@ -11,10 +12,11 @@ public static class ConversationRecordValidator
         var v = new Violations();
         var participants = d.Participants.IsDefault ? [] : d.Participants;
         v.Require(participants.Length > 0, "participants", "list who took part (name and function)");
+        v.RequireAtMost(participants.Length, CollectionLimits.ParticipantsPerRecord, "participants", "participants");
         for (var i = 0; i < participants.Length; i++)
         {
-            v.RequireText(participants[i].Name, $"participants[{i}].name", 200);
-            v.RequireText(participants[i].Function, $"participants[{i}].function", 200);
+            v.RequireText(participants[i].Name, $"participants[{i}].name", TextLimits.Name);
+            v.RequireText(participants[i].Function, $"participants[{i}].function", TextLimits.Name);
         }
         CheckAttendance(participants.Select(p => p.Role).ToHashSet(), c, v);
         var basis = d.DataBasis.IsDefault ? [] : d.DataBasis;
@@ -22,13 +24,15 @@ public static class ConversationRecordValidator
         RequireLines(d.DataPoints, "dataPoints", "write the points from the analysis of the data", v);
         RequireLines(d.PossibleNextSteps, "possibleNextSteps", "write the possible next steps from the reflection", v);
         v.Require(Enum.IsDefined(d.DecisionKind), "decisionKind", "unknown kind of decision");
-        v.RequireText(d.Decision, "decision", 4000);
+        v.RequireText(d.Decision, "decision", TextLimits.Entry);
         var agreements = d.Agreements.IsDefault ? [] : d.Agreements;
         v.Require(agreements.Length > 0, "agreements", "the samtale ends in concrete agreements (action, owner, due date)");
+        v.RequireAtMost(agreements.Length, CollectionLimits.AgreementsPerRecord, "agreements", "agreements");
         AgreementDraft.Validate(agreements, "agreements", c.HeldOn, v);
-        if (c.Slot.IsFirst) v.RequireText(d.ChildrenPerspective, "childrenPerspective", 4000);
-        else v.Require((d.ChildrenPerspective?.Length ?? 0) <= 4000, "childrenPerspective", "must be at most 4000 characters");
-        v.Require((d.ClosingRemarks?.Length ?? 0) <= 4000, "closingRemarks", "must be at most 4000 characters");
+        if (c.Slot.IsFirst) v.RequireText(d.ChildrenPerspective, "childrenPerspective", TextLimits.Entry);
+        else v.Require((d.ChildrenPerspective?.Length ?? 0) <= TextLimits.Entry, "childrenPerspective", $"must be at most {TextLimits.Entry} characters");
+        v.Require((d.ClosingRemarks?.Length ?? 0) <= TextLimits.Entry, "closingRemarks", $"must be at most {TextLimits.Entry} characters");
+        if (!v.Any) v.Require(TotalLength(d) <= TextLimits.MinutesTotal, "record", $"the minutes may hold at most {TextLimits.MinutesTotal} characters in all");
         return v.Items;
     }
 
@@ -62,6 +66,15 @@ public static class ConversationRecordValidator
     {
         var list = lines.IsDefault ? [] : lines;
         v.Require(list.Length > 0, field, message);
-        for (var i = 0; i < list.Length; i++) v.RequireText(list[i], $"{field}[{i}]", 4000);
+        v.RequireAtMost(list.Length, CollectionLimits.LinesPerList, field, "points");
+        for (var i = 0; i < list.Length; i++) v.RequireText(list[i], $"{field}[{i}]", TextLimits.Entry);
     }
+
+    /// <summary>Every character the minutes hold (the lists' caps alone would allow several times <see cref="TextLimits.MinutesTotal"/>).</summary>
+    public static int TotalLength(ConversationRecordDraft d) =>
+        Sum(d.Participants, p => p.Name.Length + p.Function.Length) + Sum(d.DataPoints, l => l.Length) + Sum(d.PossibleNextSteps, l => l.Length)
+        + d.Decision.Length + Sum(d.Agreements, a => a.Action.Length + a.Owner.Length)
+        + (d.ClosingRemarks?.Length ?? 0) + (d.ChildrenPerspective?.Length ?? 0);
+
+    private static int Sum<T>(System.Collections.Immutable.ImmutableArray<T> items, Func<T, int> length) => items.IsDefault ? 0 : items.Sum(length);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Agreements;
 using OrleansTilsyn.Grains.Domain.Documents;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.FollowUps;
 
@@ -11,10 +12,13 @@ public sealed record OneToOneRecordDraft(string Summary, ImmutableArray<string> 
     public IReadOnlyList<FieldViolation> Validate(DateOnly heldOn)
     {
         var v = new Violations();
-        v.RequireText(Summary, "summary", 8000);
+        v.RequireText(Summary, "summary", TextLimits.OneToOneSummary);
         var decisions = Decisions.IsDefault ? [] : Decisions;
-        for (var i = 0; i < decisions.Length; i++) v.RequireText(decisions[i], $"decisions[{i}]", 4000);
-        AgreementDraft.Validate(Agreements.IsDefault ? [] : Agreements, "agreements", heldOn, v);
+        v.RequireAtMost(decisions.Length, CollectionLimits.LinesPerList, "decisions", "decisions");
+        for (var i = 0; i < decisions.Length; i++) v.RequireText(decisions[i], $"decisions[{i}]", TextLimits.Entry);
+        var agreements = Agreements.IsDefault ? [] : Agreements;
+        v.RequireAtMost(agreements.Length, CollectionLimits.AgreementsPerRecord, "agreements", "agreements");
+        AgreementDraft.Validate(agreements, "agreements", heldOn, v);
         return v.Items;
     }
 }

@@ -7,6 +7,7 @@ using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Domain.Reports;
 using OrleansTilsyn.Grains.Domain.Supervision;
 using OrleansTilsyn.Grains.Domain.Tasks;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Loop;
 
@@ -37,6 +38,7 @@ public static class BoardReportCommands
         if (Find(s, by, year, Party.Chief, "review the board's supervision report", out var b) is { } problem) return problem;
         if (b.Status != BoardReportStatus.Submitted) return Problem.FailedPrecondition($"The board report {year} is {b.Status}, not awaiting review.");
         if (followUpRequired && string.IsNullOrWhiteSpace(note)) return Problem.Invalid("note", "say what the follow-up meeting is about");
+        if (note?.Length > TextLimits.Note) return Problem.Invalid("note", $"must be at most {TextLimits.Note} characters");
         var followUpDue = followUpRequired ? DomainDates.DayOf(now).AddDays(s.Settings.FollowUpMeetingDays) : (DateOnly?)null;
         var change = new LoopChange(s.With(b with
         {

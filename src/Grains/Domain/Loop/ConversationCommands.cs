@@ -5,6 +5,7 @@ using OrleansTilsyn.Grains.Domain.Conversations;
 using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Domain.Tasks;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Loop;
 
@@ -65,6 +66,9 @@ public static class ConversationCommands
         if (expectedVersion is { } expected && expected != c.RecordVersions)
             return Problem.Conflict($"The minutes of {period} are at version {c.RecordVersions}, not {expected}: someone corrected them first. Read them again.");
         if (string.IsNullOrWhiteSpace(reason)) return Problem.Invalid("reason", "a correction needs a reason");
+        if (reason.Length > TextLimits.Note) return Problem.Invalid("reason", $"must be at most {TextLimits.Note} characters");
+        if (c.RecordVersions >= CollectionLimits.MinutesVersions)
+            return Problem.FailedPrecondition($"The minutes of {period} have {c.RecordVersions} versions, the most they may have; they cannot be corrected again.");
         return Write(s, c, draft, by, reason.Trim(), now);
     }
 
@@ -73,7 +77,9 @@ public static class ConversationCommands
     {
         if (Find(s, by, period, Party.Board | Party.Leader, "add the board's statement", out var c) is { } problem) return problem;
         if (c.HasRecord) return Problem.FailedPrecondition($"The minutes of {period} are written; the statement came too late.");
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 20000) return Problem.Invalid("text", "the statement needs 1-20000 characters");
+        if (string.IsNullOrWhiteSpace(text) || text.Length > TextLimits.Statement) return Problem.Invalid("text", $"the statement needs 1-{TextLimits.Statement} characters");
+        if (c.BoardStatements >= CollectionLimits.BoardStatementsPerConversation)
+            return Problem.FailedPrecondition($"The samtale {period} has {c.BoardStatements} board statements, the most it may have.");
         var change = new LoopChange(s.With(c with { BoardStatements = c.BoardStatements + 1 }), now);
         change.Write(new LoopDocument(DocumentKind.BoardStatement, period.ToString(), c.BoardStatements + 1, new BoardStatementText(text.Trim()), by.ToString(), now));
         return change.Done();
@@ -85,6 +91,7 @@ public static class ConversationCommands
         if (violations.Count > 0) return Problem.Invalid($"The minutes of {c.Period} are not complete.", violations);
         var version = c.RecordVersions + 1;
         var ledger = s.Agreements.Sync(new AgreementSource(AgreementSourceKind.Conversation, c.Period.ToString()), draft.Agreements, by.ToString(), now);
+        if (ledger.BeyondOpenCap(s.Agreements) is { } full) return full;
         var recorded = c with
         {
             RecordVersions = version,

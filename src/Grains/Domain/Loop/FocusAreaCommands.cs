@@ -3,6 +3,7 @@ using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Conversations;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Domain.Tasks;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Loop;
 
@@ -27,6 +28,8 @@ public static class FocusAreaCommands
         if (s.Themes is null) return Problem.FailedPrecondition($"The political themes of loop {s.Loop} are not set yet.");
         var valid = FocusAreaRules.Validate(areas, s.Themes);
         if (!valid.IsSuccess) return valid.Problem;
+        if (s.FocusAreaHistory.Length >= CollectionLimits.FocusAreaChoicesPerLoop)
+            return Problem.FailedPrecondition($"The focus areas of loop {s.Loop} have been chosen {s.FocusAreaHistory.Length} times, the most they may be; they cannot be chosen again in this loop.");
         var selection = new FocusAreaSelection(s.FocusAreaHistory.Length + 1, valid.Ok, by.ToString(), now);
         var change = new LoopChange(s with { FocusAreaHistory = s.FocusAreaHistory.Add(selection) }, now);
         change.CloseAll(TaskKind.ChooseFocusAreas, s.Loop.ToString(), by.ToString());

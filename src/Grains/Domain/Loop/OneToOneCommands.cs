@@ -42,6 +42,7 @@ public static class OneToOneCommands
         if (violations.Count > 0) return Problem.Invalid($"The record of 1:1 {key} is not complete.", violations);
         var agreements = draft.Agreements.IsDefault ? [] : draft.Agreements;
         var ledger = s.Agreements.Sync(new AgreementSource(AgreementSourceKind.OneToOne, key), agreements, by.ToString(), now);
+        if (ledger.BeyondOpenCap(s.Agreements) is { } full) return full;
         var change = new LoopChange(s.With(o with { RecordedBy = by.ToString(), RecordedAt = now }) with { Agreements = ledger }, now);
         change.Write(new LoopDocument(DocumentKind.OneToOneRecord, key, 1, draft, by.ToString(), now));
         return change.Done();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Calendar;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Organisation;
 
@@ -14,12 +15,13 @@ public sealed record ThemeSet(LoopId Loop, int Version, ImmutableArray<Political
     {
         var v = new Violations();
         v.Require(themes.Count > 0, "themes", "at least one political theme is required");
-        v.RequireText(setBy, "setBy", 200);
+        v.RequireAtMost(themes.Count, CollectionLimits.ThemesPerLoop, "themes", "political themes");
+        v.RequireText(setBy, "setBy", TextLimits.Name);
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < themes.Count; i++)
         {
-            v.RequireText(themes[i].Code, $"themes[{i}].code", 40);
-            v.RequireText(themes[i].Title, $"themes[{i}].title", 200);
+            v.RequireText(themes[i].Code, $"themes[{i}].code", TextLimits.Code);
+            v.RequireText(themes[i].Title, $"themes[{i}].title", TextLimits.Name);
             if (!string.IsNullOrWhiteSpace(themes[i].Code) && !codes.Add(themes[i].Code.Trim()))
                 v.Add($"themes[{i}].code", $"'{themes[i].Code}' appears twice");
         }

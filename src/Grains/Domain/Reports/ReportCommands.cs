@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Organisation;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Reports;
 
@@ -41,6 +42,8 @@ public static class ReportCommands
         var set = draft.Where(a => !r.Answers.Contains(a)).ToImmutableArray();
         var cleared = r.Answers.Select(a => a.Question).Except(draft.Select(a => a.Question)).ToImmutableArray();
         if (set.IsEmpty && cleared.IsEmpty) return r;
+        if (r.Saves.Length >= CollectionLimits.DraftSaves)
+            return Problem.FailedPrecondition($"The draft of {r.Id} has been saved {r.Saves.Length} times, the most a draft may be; submit it.");
         var save = new DraftSave(r.DraftVersion + 1, by.ToString(), now, set, cleared);
         return r with { Answers = draft, Saves = r.Saves.Add(save) };
     }
@@ -72,6 +75,8 @@ public static class ReportCommands
         if ((Check(r, unit, t, by) ?? CheckKey(idempotencyKey)) is { } problem) return problem;
         if (Replay(r, idempotencyKey) is { } replay) return replay;
         if (r.Current is not { } current) return Problem.FailedPrecondition($"The report {r.Id} is not submitted yet; save the draft instead.");
+        if (r.Submissions.Length >= CollectionLimits.ReportVersions)
+            return Problem.FailedPrecondition($"The report {r.Id} has {r.Submissions.Length} submitted versions, the most it may have; it cannot be corrected again.");
         var corrected = AnswerRules.Normalize(t, answers.IsDefault ? [] : answers);
         var v = new Violations().RequireText(reason, "reason", MaxCorrectionReason).AddRange(AnswerRules.CheckComplete(t, corrected));
         if (!v.Any && ContentHash.Compute(r.Template, corrected) == current.Receipt.ContentHash)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Organisation;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Reports;
 
@@ -33,6 +34,10 @@ public sealed record TemplateLibrary
         if (latest is not null && latest.Kind != definition.Kind)
             return Problem.Invalid("kind", $"template {templateId} is a {latest.Kind} template");
         if (latest is not null && SameDefinition(latest.Definition, definition)) return this;
+        if (latest?.Version >= CollectionLimits.TemplateVersions)
+            return Problem.FailedPrecondition($"The template {templateId} has {latest.Version} versions, the most it may have; publish it under a new id.");
+        if (latest is null && Versions.Select(t => t.Id).Distinct().Count() >= CollectionLimits.Templates)
+            return Problem.FailedPrecondition($"The library holds {CollectionLimits.Templates} templates, the most it may hold.");
         var template = new ReportTemplate(templateId, (latest?.Version ?? 0) + 1, definition.Title.Trim(), definition.Kind,
             definition.Sections, by.ToString(), now);
         return this with { Versions = Versions.Add(template) };

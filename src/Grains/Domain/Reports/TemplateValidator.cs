@@ -1,5 +1,6 @@
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Organisation;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Reports;
 
@@ -24,6 +25,9 @@ public static class TemplateValidator
             .Require(Enum.IsDefined(d.Kind), "kind", "unknown template kind")
             .Require(!d.Sections.IsDefaultOrEmpty, "sections", "a template needs at least one section");
         if (d.Sections.IsDefault) return v.Items;
+        v.RequireAtMost(d.Sections.Length, CollectionLimits.TemplateSections, "sections", "sections");
+        var questions = d.Sections.SelectMany(s => s.Questions.IsDefault ? [] : s.Questions).ToList();
+        v.RequireAtMost(questions.Count, CollectionLimits.TemplateQuestions, "sections", "questions in all sections together");
         if (d.Kind == TemplateKind.SupervisionReport)
             foreach (var missing in SupervisionSections.Except(d.Sections.Select(s => s.Id)))
                 v.Add("sections", $"a supervision template needs the section '{missing}'");
@@ -41,8 +45,37 @@ public static class TemplateValidator
             for (var j = 0; j < s.Questions.Length; j++)
                 ValidateQuestion(v, s.Questions[j], $"{path}.questions[{j}]", questionIds);
         }
+        if (!v.Any)
+        {
+            v.Require(TextLength(d) <= TextLimits.TemplateTotal, "sections", $"a template holds at most {TextLimits.TemplateTotal} characters of text in all");
+            v.Require(AnswerCapacity(questions) <= TextLimits.TemplateAnswers, "sections", $"the answers to a template may hold at most {TextLimits.TemplateAnswers} characters in all (the sum of the questions' max lengths)");
+            if (d.Kind == TemplateKind.BoardStatement)
+                v.Require(StatementCapacity(questions) <= TextLimits.Statement, "sections", $"a board statement written on it could exceed the {TextLimits.Statement} characters a samtale takes (questions and max lengths together)");
+        }
         return v.Items;
     }
+
+    /// <summary>Every character of text the template shows.</summary>
+    public static int TextLength(TemplateDefinition d) => d.Title.Length + d.Sections.Sum(s => s.Title.Length + s.Questions.Sum(q =>
+        q.Text.Length + (q.Options.IsDefault ? 0 : q.Options.Sum(o => o.Label.Length))));
+
+    /// <summary>The most text one full set of answers can hold (see <see cref="TextLimits.TemplateAnswers"/>).</summary>
+    public static int AnswerCapacity(IEnumerable<TemplateQuestion> questions) => questions.Sum(q => q.Kind switch
+    {
+        AnswerKind.Attachment => AnswerRules.MaxAttachmentLength,
+        AnswerKind.Choice => IdRules.MaxLength,
+        _ => q.MaxLength,
+    });
+
+    /// <summary>The longest statement <see cref="StatementText"/> can make of answers to these questions: each question, a line, the answer; a blank line between.</summary>
+    public static int StatementCapacity(IReadOnlyList<TemplateQuestion> questions) =>
+        questions.Sum(q => q.Text.Length + 1 + q.Kind switch
+        {
+            AnswerKind.Attachment => AnswerRules.MaxAttachmentLength,
+            AnswerKind.Choice => Math.Max(IdRules.MaxLength, q.Options.IsDefaultOrEmpty ? 0 : q.Options.Max(o => o.Label.Length)),
+            AnswerKind.YesNo => "Nej – ".Length + q.MaxLength,
+            _ => q.MaxLength,
+        }) + (2 * Math.Max(0, questions.Count - 1));
 
     private static void ValidateQuestion(Violations v, TemplateQuestion q, string path, HashSet<string> questionIds)
     {
@@ -53,6 +86,7 @@ public static class TemplateValidator
             .Require(Enum.IsDefined(q.Explanation), $"{path}.explanation", "unknown explanation rule")
             .Require(q.MaxLength is >= 1 and <= TemplateQuestion.MaxMaxLength, $"{path}.maxLength", $"must be 1-{TemplateQuestion.MaxMaxLength}");
         var options = q.Options.IsDefault ? [] : q.Options;
+        v.RequireAtMost(options.Length, CollectionLimits.ChoiceOptions, $"{path}.options", "options");
         if (q.Kind != AnswerKind.Choice)
         {
             v.Require(options.IsEmpty, $"{path}.options", "only choice questions have options");

@@ -1,5 +1,6 @@
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Grains.Domain.Documents;
+using OrleansTilsyn.Grains.Domain.Limits;
 
 namespace OrleansTilsyn.Grains.Domain.Supervision;
 
@@ -7,8 +8,8 @@ namespace OrleansTilsyn.Grains.Domain.Supervision;
 public sealed record BoardReportContent(string BasicSupervision, string MunicipalGuidelines, string PedagogicalSupervision) : DocumentContent
 {
     public IReadOnlyList<FieldViolation> Validate() => new Violations()
-        .RequireText(BasicSupervision, "basicSupervision", 20000)
-        .RequireText(MunicipalGuidelines, "municipalGuidelines", 20000)
-        .RequireText(PedagogicalSupervision, "pedagogicalSupervision", 20000)
+        .RequireText(BasicSupervision, "basicSupervision", TextLimits.Statement)
+        .RequireText(MunicipalGuidelines, "municipalGuidelines", TextLimits.Statement)
+        .RequireText(PedagogicalSupervision, "pedagogicalSupervision", TextLimits.Statement)
         .Items;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OrleansTilsyn.Contracts.Results;
+using OrleansTilsyn.Grains.Domain.Limits;
 using OrleansTilsyn.Grains.Domain.Loop;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Domain.Reports;
@@ -81,6 +82,7 @@ public static class SupervisionCaseCommands
             .Require(heldAt <= now, "heldAt", "cannot be in the future")
             .RequireText(notes, "notes", MaxMeetingNotes)
             .Require(attendees.Length > 0, "attendees", "name at least one attendee by function");
+        v.RequireAtMost(attendees.Length, CollectionLimits.ParticipantsPerRecord, "attendees", "attendees");
         for (var i = 0; i < attendees.Length; i++) v.RequireText(attendees[i], $"attendees[{i}]", MaxFunction);
         if (v.Any) return v.ToProblem("The meeting record is not complete.");
         var meeting = (c.Meeting ?? new FollowUpMeeting(null)) with

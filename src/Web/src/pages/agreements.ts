@@ -31,7 +31,13 @@ export const agreementsPage: Page = {
   async render(main, [unitId], session) {
     const load = async () => {
       try {
-        const list = await api.loops.listAgreements({ parent: `units/${unitId}`, pageSize: 500 });
+        const list = { agreements: [] as Agreement[] };
+        let pageToken = "";
+        do {
+          const page = await api.loops.listAgreements({ parent: `units/${unitId}`, pageSize: 200, pageToken });
+          list.agreements.push(...page.agreements);
+          pageToken = page.nextPageToken;
+        } while (pageToken);
         const open = list.agreements.filter((a) => a.status === AgreementStatus.OPEN);
         const rest = list.agreements.filter((a) => a.status !== AgreementStatus.OPEN);
         const canClose = session.role === "leader" || session.role === "chief" || session.role === "board";

@@ -3,11 +3,22 @@ import { api, errorText, requestId } from "../api";
 import { announce, type Page } from "../app";
 import { h, replace } from "../dom";
 import { errorSummary, field, submitting, text } from "../forms";
-import { ConversationStatus, type Conversation } from "../gen/tilsyn/v1/loops_pb";
+import { ConversationStatus, type BoardStatement, type Conversation } from "../gen/tilsyn/v1/loops_pb";
 import { actorText, periodText, timeText } from "../text";
 
+async function allStatements(parent: string): Promise<BoardStatement[]> {
+  const statements: BoardStatement[] = [];
+  let pageToken = "";
+  do {
+    const page = await api.loops.listBoardStatements({ parent, pageSize: 500, pageToken });
+    statements.push(...page.statements);
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return statements;
+}
+
 async function conversationBlock(c: Conversation, canWrite: boolean, reload: () => void): Promise<HTMLElement> {
-  const list = await api.loops.listBoardStatements({ parent: c.name });
+  const list = { statements: await allStatements(c.name) };
   const open = c.recordVersion === 0 && c.status !== ConversationStatus.BEFORE_TRACKING;
   const id = `c-${c.number}`;
   let form: HTMLElement | null = null;
