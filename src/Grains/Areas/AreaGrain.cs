@@ -28,12 +28,11 @@ public sealed class AreaGrain : Grain<AreaGrainState>, IAreaGrain
     {
         if (Actors.RequireAdministration("set the political themes") is { } denied) return denied;
         var request = CallContext.Request;
-        var ledger = State.Requests ?? RequestLedger<ThemeSetDto>.Empty;
-        if (ledger.Replay(request, "SetThemes") is { } first) return first;
+        if (State.Requests.FirstAnswerTo(request, "SetThemes") is { } first) return first;
         var next = State.Themes.SetThemes(_loop, [.. themes.OrEmpty().Select(ThemeMapping.ToDomain)], CallContext.Actor.ToString(), Now);
         if (!next.IsSuccess) return next.Problem;
         var current = next.Value.Current(_loop)!.ToDto();
-        var requests = State.Requests is null && request is null ? null : ledger.Record(request, "SetThemes", current);
+        var requests = State.Requests.Recording(request, "SetThemes", current);
         await CommitAsync(new AreaGrainState { History = next.Value.History, Requests = requests }, "SetThemes", detail: $"version {current.Version}");
         var units = await UnitsAsync();
         using (CallContext.ForRequest(null))

@@ -49,3 +49,15 @@ public sealed record RequestLedger<TAnswer>(ImmutableArray<RequestLedger<TAnswer
     /// <summary>One applied request: its key and command, the request's fingerprint, until when it is kept, and the answer given.</summary>
     public sealed record Entry(string Key, string Command, string Fingerprint, DateTimeOffset Expires, TAnswer Answer);
 }
+
+/// <summary>A grain's ledger as its state holds it: none until the first change with a key.</summary>
+public static class RequestLedgerExtensions
+{
+    /// <summary>The first answer to <paramref name="request"/>, as <see cref="RequestLedger{TAnswer}.Replay"/>; null without a ledger.</summary>
+    public static Result<TAnswer>? FirstAnswerTo<TAnswer>(this RequestLedger<TAnswer>? ledger, RequestKey? request, string command) =>
+        (ledger ?? RequestLedger<TAnswer>.Empty).Replay(request, command);
+
+    /// <summary>The ledger to commit with a change: <paramref name="request"/>'s answer added; still none while there is neither a ledger nor a key.</summary>
+    public static RequestLedger<TAnswer>? Recording<TAnswer>(this RequestLedger<TAnswer>? ledger, RequestKey? request, string command, TAnswer answer) =>
+        ledger is null && request is null ? null : (ledger ?? RequestLedger<TAnswer>.Empty).Record(request, command, answer);
+}

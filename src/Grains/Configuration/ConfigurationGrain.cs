@@ -33,14 +33,13 @@ public sealed class ConfigurationGrain : Grain<ConfigurationState>, IConfigurati
         if (change?.Key is null) return Problem.Invalid("key", "is required");
         if (change.Settings is null) return Problem.Invalid("settings", "is required");
         var request = CallContext.Request;
-        var ledger = State.Requests ?? RequestLedger<WheelVersionDto>.Empty;
-        if (ledger.Replay(request, "AddWheelVersion") is { } first) return first;
+        if (State.Requests.FirstAnswerTo(request, "AddWheelVersion") is { } first) return first;
         var (settings, unparsable) = change.Settings.Parse();
         var key = change.Key.ToDomain();
         var next = State.Wheel.AddVersion(key, change.EffectiveFrom, settings, CallContext.Actor.ToString(), change.Reason, Now);
         if (unparsable.Any || !next.IsSuccess) return AllViolations(settings, unparsable, next.Problem);
         var added = next.Ok.Versions[^1].ToDto();
-        var requests = State.Requests is null && request is null ? null : ledger.Record(request, "AddWheelVersion", added);
+        var requests = State.Requests.Recording(request, "AddWheelVersion", added);
         await CommitAsync(State with { Wheel = next.Ok, Requests = requests }, "AddWheelVersion", detail: $"{key} from {change.EffectiveFrom:yyyy-MM-dd}");
         return added;
     }

@@ -35,9 +35,8 @@ public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackag
         if (ImportLimits.DataPackage.CheckSize(csv ?? "") is { } tooLarge) return tooLarge;
         var units = await AllUnitsAsync();
         var request = CallContext.Request;
-        var ledger = State.Requests ?? RequestLedger<int>.Empty;
         DataPackageRelease current;
-        if (ledger.Replay(request, "ReleaseDataPackage") is { } first)
+        if (State.Requests.FirstAnswerTo(request, "ReleaseDataPackage") is { } first)
         {
             if (!first.IsSuccess) return first.Problem;
             current = State.History.Versions.First(v => v.Version == first.Value);
@@ -48,7 +47,7 @@ public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackag
             var next = release.Then(r => State.History.Release(r, correctionReason));
             if (!next.IsSuccess) return next.Problem;
             current = next.Value.Current!;
-            var requests = State.Requests is null && request is null ? null : ledger.Record(request, "ReleaseDataPackage", current.Version);
+            var requests = State.Requests.Recording(request, "ReleaseDataPackage", current.Version);
             await CommitAsync(new DataPackageGrainState { Versions = next.Value.Versions, Requests = requests },
                 "ReleaseDataPackage", detail: $"version {current.Version}, {current.Values.Length} values");
         }

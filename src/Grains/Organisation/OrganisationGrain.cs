@@ -36,7 +36,7 @@ public sealed class OrganisationGrain : Grain<OrganisationState>, IOrganisationG
         var units = UnitCsvImport.Parse(csv ?? "");
         if (!units.IsSuccess) return units.Problem;
         var request = CallContext.Request;
-        var first = (State.Requests ?? RequestLedger<ImportSummary>.Empty).Replay(request, "ImportUnits");
+        var first = State.Requests.FirstAnswerTo(request, "ImportUnits");
         if (first is { IsSuccess: false }) return first.Problem;
         var summary = await RegisterAsync(units.Value, "ImportUnits", first is null ? request : null);
         return first is null ? summary : first.Ok with { NotRegistered = summary.NotRegistered };
@@ -87,7 +87,7 @@ public sealed class OrganisationGrain : Grain<OrganisationState>, IOrganisationG
         {
             var merged = _byId.Values.Where(u => !changes.ById.ContainsKey(u.Id.Value)).Concat(units)
                 .OrderBy(u => u.Id.Value, StringComparer.Ordinal).ToImmutableArray();
-            var requests = State.Requests is null && request is null ? null : (State.Requests ?? RequestLedger<ImportSummary>.Empty).Record(request, command, summary);
+            var requests = State.Requests.Recording(request, command, summary);
             await CommitAsync(State with { Units = merged, Requests = requests }, command, detail: $"{changes.Created} created, {changes.Updated} updated");
             _byId = merged.ToDictionary(u => u.Id.Value, StringComparer.Ordinal);
         }

@@ -65,13 +65,12 @@ public sealed class ReportGrain : Grain<ReportGrainState>, IReportGrain
         if (!loaded.IsSuccess) return loaded.Problem;
         var (r, t, unit, by) = loaded.Value;
         var request = CallContext.Request;
-        var ledger = State.Requests ?? RequestLedger<int>.Empty;
-        if (ledger.Replay(request, "SaveDraft") is { } first) return first.IsSuccess ? r.ToDto() : first.Problem;
+        if (State.Requests.FirstAnswerTo(request, "SaveDraft") is { } first) return first.IsSuccess ? r.ToDto() : first.Problem;
         var saved = ReportCommands.SaveDraft(r, unit, t, answers.ToDomain(), basedOnVersion, by, Now);
         if (!saved.IsSuccess) return saved.Problem;
         if (!ReferenceEquals(saved.Value, r))
         {
-            var requests = State.Requests is null && request is null ? null : ledger.Record(request, "SaveDraft", saved.Value.DraftVersion);
+            var requests = State.Requests.Recording(request, "SaveDraft", saved.Value.DraftVersion);
             await CommitAsync(State with { Report = saved.Value, Requests = requests }, "SaveDraft", detail: $"version {saved.Value.DraftVersion}");
         }
 

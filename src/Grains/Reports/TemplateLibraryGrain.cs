@@ -38,8 +38,7 @@ public sealed class TemplateLibraryGrain : Grain<TemplateLibraryState>, ITemplat
         var actor = Actors.Current();
         if (!actor.IsSuccess) return actor.Problem;
         var request = CallContext.Request;
-        var ledger = State.Requests ?? RequestLedger<int>.Empty;
-        if (ledger.Replay(request, "PublishTemplate") is { } first)
+        if (State.Requests.FirstAnswerTo(request, "PublishTemplate") is { } first)
             return first.IsSuccess ? Library.Find(new TemplateRef(templateId ?? "", first.Value))!.ToDto() : first.Problem;
         var parsed = definition.ToDomain();
         if (!parsed.IsSuccess) return parsed.Problem;
@@ -49,7 +48,7 @@ public sealed class TemplateLibraryGrain : Grain<TemplateLibraryState>, ITemplat
         var latest = next.Latest(templateId!)!;
         if (!ReferenceEquals(next, Library))
         {
-            var requests = State.Requests is null && request is null ? null : ledger.Record(request, "PublishTemplate", latest.Version);
+            var requests = State.Requests.Recording(request, "PublishTemplate", latest.Version);
             await CommitAsync(State with { Library = next, Requests = requests }, "PublishTemplate", detail: $"{templateId} v{latest.Version}");
         }
 

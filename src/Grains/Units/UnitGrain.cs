@@ -41,7 +41,7 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
         if (!actor.IsSuccess) return actor.Problem;
         if (Loop is not { } loop) return NotRegistered();
         var request = CallContext.Request;
-        if ((State.Requests ?? RequestLedger<CommandAck>.Empty).Replay(request, command) is { } first) return first;
+        if (State.Requests.FirstAnswerTo(request, command) is { } first) return first;
         var outcome = transition(loop, actor.Value, Now);
         return outcome.IsSuccess ? await ApplyAsync(command, outcome.Value, request: request) : outcome.Problem;
     }
@@ -72,7 +72,7 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
             Loop = UnitStateCodec.Encode(outcome.State),
             NextLoopUnit = replaceNextLoopUnit ? nextLoopUnit : outcome.State.Loop == Loop?.Loop ? State.NextLoopUnit : null,
             Outbox = outbox.IsEmpty ? null : outbox,
-            Requests = State.Requests is null && request is null ? null : (State.Requests ?? RequestLedger<CommandAck>.Empty).Record(request, command, answer),
+            Requests = State.Requests.Recording(request, command, answer),
         }, command);
         _loop = outcome.State;
         _delivered.Clear();

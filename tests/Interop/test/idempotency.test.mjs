@@ -4,6 +4,8 @@
 // statement, minutes version, receipt, theme set or wheel version; the same resource for the others) and
 // changes nothing: a snapshot of everything the changes made is the same before and after the repeats.
 // A request whose gateway is killed while it runs is retried after the restart and takes effect once.
+// Not here: SubmitOpsamling, which a loop allows only after its last conversation; it runs through the same
+// unit-grain command path (UnitGrain.RunAsync) as every Loops change above.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -158,13 +160,30 @@ async function reportChanges(gateway) {
     answered.push({ service: 'Reports', method, request: keyed, token: tokens[who], first: ok(await c.call('Reports', method, keyed, tokens[who]), method) });
   }
 
+  // The Loops track of a board's written report, on another self-owned daycare.
+  const others = ok(await c.call('Units', 'listUnits', { pageSize: 500 }, admin), 'ListUnits').units;
+  const other = others.find((u) => u.selfOwned && u.name !== `units/${DAYCARE}`);
+  const otherId = other.name.replace('units/', '');
+  const otherTokens = { board: gateway.mint('board', other.boardId, [otherId]), chief: gateway.token(`chief:${other.chief.replace('chiefs/', '')}`) };
+  const boardReport = `units/${otherId}/loop/boardReports/2026`;
+  const content = { basicSupervision: 'Basistilsyn uden bemærkninger.', municipalGuidelines: 'Retningslinjerne følges.', pedagogicalSupervision: 'Læreplanen er evalueret.' };
+  for (const [method, request, who] of [
+    ['submitBoardReport', { name: boardReport, content }, 'board'],
+    ['reviewBoardReport', { name: boardReport, followUpRequired: true, note: 'Normeringen drøftes på et møde.' }, 'chief'],
+    ['recordBoardFollowUpMeeting', { name: boardReport, heldAt: ts(REPORT_START) }, 'chief'],
+  ]) {
+    const keyed = { ...request, requestId: requestId() };
+    answered.push({ service: 'Loops', method, request: keyed, token: otherTokens[who], first: ok(await c.call('Loops', method, keyed, otherTokens[who]), method) });
+  }
+
   c.close();
   const snapshot = async (g) => {
     const s = clientsOf(g);
     try {
       const report = ok(await s.call('Reports', 'getReport', { reportId: REPORT }, tokens.board), 'GetReport');
       const supervision = ok(await s.call('Reports', 'getCase', { unitId: DAYCARE, year: 2026 }, tokens.chief), 'GetCase');
-      return { report, supervision };
+      const boardReportNow = ok(await s.call('Loops', 'getBoardReport', { name: boardReport }, otherTokens.chief), 'GetBoardReport');
+      return { report, supervision, boardReportNow };
     } finally {
       s.close();
     }

@@ -11,10 +11,10 @@ namespace OrleansTilsyn.Gateway.Api.Calls;
 /// the grain call as the caller (<see cref="CallContext.As"/>, so the change is attributed), stop
 /// waiting when the call's deadline passes or the client cancels, and turn domain problems and runtime
 /// failures into gRPC statuses. Changes with a <c>request_id</c> carry its key (<see cref="RequestKeys"/>) to the
-/// grain, which applies them once per caller, method and key.
+/// grain, which applies them once per caller, method and key; <see cref="IdempotencyCache"/> keeps the exact answer.
 /// </summary>
 public sealed partial class ApiCalls(
-    IGrainFactory grains, AccessPolicy policy, IPortfolioLookup units, TimeProvider clock, ILogger<ApiCalls> logger)
+    IGrainFactory grains, AccessPolicy policy, IPortfolioLookup units, IdempotencyCache answers, TimeProvider clock, ILogger<ApiCalls> logger)
 {
     public IGrainFactory Grains => grains;
 
@@ -99,10 +99,14 @@ public sealed partial class ApiCalls(
             return await change(context.CancellationToken);
         }
 
-        using (CallContext.ForRequest(key))
+        var answerKey = $"{caller.PersonId}\n{caller.AttributedAs}\n{context.Method}\n{requestId}";
+        return await answers.RunOnceAsync(answerKey, request.ToByteArray(), async () =>
         {
-            return await change(CancellationToken.None).WaitAsync(context.CancellationToken);
-        }
+            using (CallContext.ForRequest(key))
+            {
+                return await change(CancellationToken.None);
+            }
+        }).WaitAsync(context.CancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Change by {Person} as {Actor}: {Method} (request_id '{RequestId}')")]
