@@ -25,6 +25,7 @@ public static class GatewayApplication
         builder.AddTilsynTelemetry();
 
         var app = builder.Build();
+        app.LogTelemetryExport();
         app.UseSecurityHeaders();
         var bench = builder.Configuration.GetValue<bool>(BenchEndpoints.ConfigKey);
         if (bench)

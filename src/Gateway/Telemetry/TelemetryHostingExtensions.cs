@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -9,19 +8,19 @@ using OrleansTilsyn.Silo.Telemetry;
 
 namespace OrleansTilsyn.Gateway.Telemetry;
 
-public static class TelemetryHostingExtensions
+public static partial class TelemetryHostingExtensions
 {
-    /// <summary>Every trace source of the service and ASP.NET Core's request spans.</summary>
-    public static readonly string[] Sources = [GatewayTelemetry.Name, SiloTelemetry.Name, "Microsoft.AspNetCore"];
+    /// <summary>Every trace source of the service (gateway calls, grain calls, storage, reminders).</summary>
+    public const string Sources = "OrleansTilsyn.*";
 
-    /// <summary>The service's meters (silo runtime and loop health) and ASP.NET Core's server meters.</summary>
-    public static readonly string[] Meters =
-        [SiloTelemetry.Name, LoopMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+    /// <summary>The service's meters: the silo's runtime and the loop health.</summary>
+    public static readonly string[] Meters = [SiloTelemetry.Name, LoopMetrics.MeterName];
 
     /// <summary>
     /// Logs carry the trace and span ids of the current span (as log scope values); traces, metrics and
-    /// logs go to OTLP as the <c>OTEL_*</c> variables say (<see cref="OtelExportSettings"/>), wired by
-    /// hand with the OpenTelemetry SDK builders. With no such variable nothing is built and nothing is sent.
+    /// logs go to OTLP as the <c>OTEL_*</c> variables say (<see cref="OtelExportSettings"/>), through the
+    /// OpenTelemetry hosting package with the ASP.NET Core, HttpClient and runtime instrumentation.
+    /// With no such variable nothing is registered and nothing is sent.
     /// </summary>
     public static WebApplicationBuilder AddTilsynTelemetry(this WebApplicationBuilder builder)
     {
@@ -30,47 +29,56 @@ public static class TelemetryHostingExtensions
         var configuration = builder.Configuration;
         var export = OtelExportSettings.From(configuration);
         builder.Services.AddSingleton(export);
+        // Not even AddOpenTelemetry(): the SDK's default exporter endpoint would be localhost.
         if (!export.Any) return builder;
 
+        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => Describe(r, configuration));
         if (export.Traces)
         {
-            builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-                .ConfigureServices(s => s.AddSingleton<IConfiguration>(configuration))
-                .ConfigureResource(r => Describe(r, configuration))
-                .AddSource(Sources)
-                .AddOtlpExporter()
-                .Build());
+            otel.WithTracing(tracing => tracing.AddSource(Sources)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter());
         }
 
         if (export.Metrics)
         {
-            builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-                .ConfigureServices(s => s.AddSingleton<IConfiguration>(configuration))
-                .ConfigureResource(r => Describe(r, configuration))
-                .AddMeter(Meters)
-                .AddOtlpExporter()
-                .Build());
+            otel.WithMetrics(metrics => metrics.AddMeter(Meters)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddOtlpExporter());
         }
 
         if (export.Logs)
         {
-            builder.Logging.AddOpenTelemetry(o =>
-            {
-                o.IncludeScopes = true;
-                o.SetResourceBuilder(Describe(ResourceBuilder.CreateDefault(), configuration));
-                o.AddOtlpExporter();
-            });
+            otel.WithLogging(logging => logging.AddOtlpExporter(), options => options.IncludeScopes = true);
         }
 
-        builder.Services.AddHostedService<TelemetryProviders>();
         return builder;
     }
 
+    /// <summary>Says once which exporter settings are ignored and, when anything is exported, which signals; silent otherwise.</summary>
+    public static WebApplication LogTelemetryExport(this WebApplication app)
+    {
+        var export = app.Services.GetRequiredService<OtelExportSettings>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OtelExportSettings).FullName!);
+        foreach (var setting in export.Unsupported) LogUnsupported(logger, setting);
+        if (export.Any) LogExporting(logger, export.Traces, export.Metrics, export.Logs);
+        return app;
+    }
+
     /// <summary>service.name is the silo's name unless OTEL_SERVICE_NAME or OTEL_RESOURCE_ATTRIBUTES give one (those win).</summary>
-    private static ResourceBuilder Describe(ResourceBuilder resource, IConfiguration configuration)
+    private static void Describe(ResourceBuilder resource, IConfiguration configuration)
     {
         var named = !string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"])
             || (configuration["OTEL_RESOURCE_ATTRIBUTES"] ?? "").Contains("service.name=", StringComparison.Ordinal);
-        return named ? resource : resource.AddService("orleans-tilsyn", serviceInstanceId: configuration["Silo:SiloName"]);
+        if (!named) resource.AddService("orleans-tilsyn", serviceInstanceId: configuration["Silo:SiloName"]);
     }
+
+    [LoggerMessage(LogLevel.Warning, "{Setting} is not supported here (only otlp and none); that exporter is not started.")]
+    private static partial void LogUnsupported(ILogger logger, string setting);
+
+    [LoggerMessage(LogLevel.Information, "OTLP export: traces {Traces}, metrics {Metrics}, logs {Logs}.")]
+    private static partial void LogExporting(ILogger logger, bool traces, bool metrics, bool logs);
 }

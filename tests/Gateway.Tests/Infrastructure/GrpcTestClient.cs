@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
+using OpenTelemetry;
 
 namespace OrleansTilsyn.Gateway.Tests.Infrastructure;
 
@@ -84,6 +85,9 @@ public sealed class GrpcTestClient : IDisposable
 
     public async Task<GrpcResult> SendAsync(HttpRequestMessage request, bool web, bool text, CancellationToken cancellationToken)
     {
+        // A gateway that exports telemetry instruments HttpClient process-wide; this client stands for a remote
+        // caller, so that instrumentation must not replace the trace headers a test sets.
+        using (SuppressInstrumentationScope.Begin())
         using (request)
         {
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using OrleansTilsyn.Contracts.Api.V1;
@@ -92,9 +93,22 @@ public sealed class OtlpExportTests
         Assert.False(gateway.Services.GetRequiredService<OtelExportSettings>().Any);
         Assert.Null(gateway.Services.GetService<TracerProvider>());
         Assert.Null(gateway.Services.GetService<MeterProvider>());
+        Assert.Null(gateway.Services.GetService<LoggerProvider>());
         // The one expected warning: the test gateway is a demo (Auth:Demo=true) in the Production environment.
         Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level >= LogLevel.Warning && e.Category != typeof(AuthModeLog).FullName);
         Assert.DoesNotContain(gateway.Logs.Entries, e => e.Message.Contains("OTLP", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnExporterNameThatIsNotSupportedIsWarnedAboutAndNothingIsBuilt()
+    {
+        var settings = Unset();
+        settings["OTEL_TRACES_EXPORTER"] = "zipkin";
+        await using var gateway = await DomainGateway.StartAsync(settings);
+
+        Assert.Null(gateway.Services.GetService<TracerProvider>());
+        Assert.Contains(gateway.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("OTEL_TRACES_EXPORTER=zipkin", StringComparison.Ordinal));
+        Assert.DoesNotContain(gateway.Logs.Entries, e => e.Message.StartsWith("OTLP export", StringComparison.Ordinal));
     }
 
     [Theory]
