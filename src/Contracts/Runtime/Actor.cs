@@ -24,10 +24,18 @@ public static class CallContext
     /// <summary>The idempotency key of the client request being served; null for calls without one (reminders, seeding).</summary>
     public static RequestKey? Request => _request.Value;
 
+    /// <summary>Sets the request key until the returned scope is disposed.</summary>
     /// <summary>
-    /// Sets the request key until the returned scope is disposed. A grain that keeps the key clears it
-    /// (<c>ForRequest(null)</c>) around its own outgoing calls, so a key is kept by one grain only.
+    /// The request key, taken by the grain that keeps it: cleared for the rest of the calling async method, so the
+    /// grain calls it makes after this carry no key and a key is kept by one grain only.
     /// </summary>
+    public static RequestKey? TakeRequest()
+    {
+        var request = _request.Value;
+        _request.Value = null;
+        return request;
+    }
+
     public static IDisposable ForRequest(RequestKey? request)
     {
         var previous = _request.Value;

@@ -27,7 +27,7 @@ public sealed class AreaGrain : Grain<AreaGrainState>, IAreaGrain
     public async Task<Result<ThemeSetDto>> SetThemesAsync(ImmutableArray<ThemeDto> themes)
     {
         if (Actors.RequireAdministration("set the political themes") is { } denied) return denied;
-        var request = CallContext.Request;
+        var request = CallContext.TakeRequest();
         if (State.Requests.FirstAnswerTo(request, "SetThemes") is { } first) return first;
         var next = State.Themes.SetThemes(_loop, [.. themes.OrEmpty().Select(ThemeMapping.ToDomain)], CallContext.Actor.ToString(), Now);
         if (!next.IsSuccess) return next.Problem;
@@ -35,10 +35,7 @@ public sealed class AreaGrain : Grain<AreaGrainState>, IAreaGrain
         var requests = State.Requests.Recording(request, "SetThemes", current);
         await CommitAsync(new AreaGrainState { History = next.Value.History, Requests = requests }, "SetThemes", detail: $"version {current.Version}");
         var units = await UnitsAsync();
-        using (CallContext.ForRequest(null))
-        {
-            await FanOut.RunAsync(units, u => GrainFactory.GetGrain<IUnitGrain>(u.Id).SetThemesAsync(current));
-        }
+        await FanOut.RunAsync(units, u => GrainFactory.GetGrain<IUnitGrain>(u.Id).SetThemesAsync(current));
 
         return current;
     }

@@ -32,7 +32,7 @@ public sealed class ConfigurationGrain : Grain<ConfigurationState>, IConfigurati
         if (Actors.RequireAdministration("change the annual wheel") is { } denied) return denied;
         if (change?.Key is null) return Problem.Invalid("key", "is required");
         if (change.Settings is null) return Problem.Invalid("settings", "is required");
-        var request = CallContext.Request;
+        var request = CallContext.TakeRequest();
         if (State.Requests.FirstAnswerTo(request, "AddWheelVersion") is { } first) return first;
         var (settings, unparsable) = change.Settings.Parse();
         var key = change.Key.ToDomain();

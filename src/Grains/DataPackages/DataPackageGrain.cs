@@ -34,7 +34,7 @@ public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackag
         if (Actors.RequireAdministration("release a data package") is { } denied) return denied;
         if (ImportLimits.DataPackage.CheckSize(csv ?? "") is { } tooLarge) return tooLarge;
         var units = await AllUnitsAsync();
-        var request = CallContext.Request;
+        var request = CallContext.TakeRequest();
         DataPackageRelease current;
         if (State.Requests.FirstAnswerTo(request, "ReleaseDataPackage") is { } first)
         {
@@ -53,10 +53,7 @@ public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackag
         }
 
         // Also on a repeat: telling the units again is harmless and completes a fan-out the first call could not finish.
-        using (CallContext.ForRequest(null))
-        {
-            await FanOut.RunAsync([.. units.Where(u => u.Sector == _sector)], u => GrainFactory.GetGrain<IUnitGrain>(u.Id.Value).DataPackageReleasedAsync(_period.ToString()));
-        }
+        await FanOut.RunAsync([.. units.Where(u => u.Sector == _sector)], u => GrainFactory.GetGrain<IUnitGrain>(u.Id.Value).DataPackageReleasedAsync(_period.ToString()));
 
         return current.ToDto();
     }

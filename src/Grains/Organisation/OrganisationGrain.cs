@@ -35,7 +35,7 @@ public sealed class OrganisationGrain : Grain<OrganisationState>, IOrganisationG
         if (Actors.RequireAdministration("import units") is { } denied) return denied;
         var units = UnitCsvImport.Parse(csv ?? "");
         if (!units.IsSuccess) return units.Problem;
-        var request = CallContext.Request;
+        var request = CallContext.TakeRequest();
         var first = State.Requests.FirstAnswerTo(request, "ImportUnits");
         if (first is { IsSuccess: false }) return first.Problem;
         var summary = await RegisterAsync(units.Value, "ImportUnits", first is null ? request : null);
@@ -92,9 +92,6 @@ public sealed class OrganisationGrain : Grain<OrganisationState>, IOrganisationG
             _byId = merged.ToDictionary(u => u.Id.Value, StringComparer.Ordinal);
         }
 
-        using (CallContext.ForRequest(null))
-        {
-            return summary with { NotRegistered = await DirectoryChanges.FanOutAsync(GrainFactory, units, changes.FormerChiefs) };
-        }
+        return summary with { NotRegistered = await DirectoryChanges.FanOutAsync(GrainFactory, units, changes.FormerChiefs) };
     }
 }

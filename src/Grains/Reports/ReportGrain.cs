@@ -64,7 +64,7 @@ public sealed class ReportGrain : Grain<ReportGrainState>, IReportGrain
         var loaded = await LoadAsync();
         if (!loaded.IsSuccess) return loaded.Problem;
         var (r, t, unit, by) = loaded.Value;
-        var request = CallContext.Request;
+        var request = CallContext.TakeRequest();
         if (State.Requests.FirstAnswerTo(request, "SaveDraft") is { } first) return first.IsSuccess ? r.ToDto() : first.Problem;
         var saved = ReportCommands.SaveDraft(r, unit, t, answers.ToDomain(), basedOnVersion, by, Now);
         if (!saved.IsSuccess) return saved.Problem;

@@ -37,7 +37,7 @@ public sealed class TemplateLibraryGrain : Grain<TemplateLibraryState>, ITemplat
     {
         var actor = Actors.Current();
         if (!actor.IsSuccess) return actor.Problem;
-        var request = CallContext.Request;
+        var request = CallContext.TakeRequest();
         if (State.Requests.FirstAnswerTo(request, "PublishTemplate") is { } first)
             return first.IsSuccess ? Library.Find(new TemplateRef(templateId ?? "", first.Value))!.ToDto() : first.Problem;
         var parsed = definition.ToDomain();

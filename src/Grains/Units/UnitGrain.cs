@@ -40,7 +40,7 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
         var actor = Actors.Current();
         if (!actor.IsSuccess) return actor.Problem;
         if (Loop is not { } loop) return NotRegistered();
-        var request = CallContext.Request;
+        var request = CallContext.TakeRequest();
         if (State.Requests.FirstAnswerTo(request, command) is { } first) return first;
         var outcome = transition(loop, actor.Value, Now);
         return outcome.IsSuccess ? await ApplyAsync(command, outcome.Value, request: request) : outcome.Problem;
@@ -77,11 +77,8 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
         _loop = outcome.State;
         _delivered.Clear();
         var changed = outcome.Effects.ChangedTasks.Select(t => t.ToDto()).ToImmutableArray();
-        using (CallContext.ForRequest(null))
-        {
-            await DeliverOutboxAsync();
-            await NotifyChiefsAsync(changed, previousChief?.Value);
-        }
+        await DeliverOutboxAsync();
+        await NotifyChiefsAsync(changed, previousChief?.Value);
 
         return answer with { Version = StateVersion, TasksChanged = changed };
     }

@@ -68,4 +68,26 @@ public sealed class RequestLedgerTests
         Assert.Null(ledger.Replay(Key("k0", sentAt: Sent.AddMinutes(10)), "AddBoardStatement"));
         Assert.Equal(RequestLedger<int>.MaxEntries + 9, ledger.Replay(Key($"k{RequestLedger<int>.MaxEntries + 9}", sentAt: Sent.AddMinutes(10)), "AddBoardStatement")!.Value);
     }
+
+    [Fact]
+    public async Task AKeyTakenByAGrainIsGoneForTheCallsItMakesAfterwardsButNotForItsCaller()
+    {
+        RequestKey? seenByNextCall = Key("unset");
+        RequestKey? taken = null;
+        async Task GrainCommandAsync()
+        {
+            await Task.Yield();
+            taken = CallContext.TakeRequest();
+            await Task.Run(() => seenByNextCall = CallContext.Request);
+        }
+
+        using (CallContext.ForRequest(Key("k")))
+        {
+            await GrainCommandAsync();
+
+            Assert.Equal("k", taken?.Key);
+            Assert.Null(seenByNextCall);
+            Assert.Equal("k", CallContext.Request?.Key);
+        }
+    }
 }
