@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Contracts.Runtime;
@@ -11,7 +13,11 @@ public static class ReportsApiExtensions
 {
     public const string PrintRoute = "/reports/{unit}/{year:int}/print";
 
-    public static IServiceCollection AddReportsApi(this IServiceCollection services) => services.AddGrpcService<ReportsService>();
+    public static IServiceCollection AddReportsApi(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new RequestKeys(TimeProvider.System));
+        return services.AddGrpcService<ReportsService>();
+    }
 
     /// <summary>
     /// GET /reports/{unit}/{year}/print[?version=n]: the submitted supervision report as HTML a browser

@@ -14,7 +14,7 @@ namespace OrleansTilsyn.Gateway.Api;
 /// scope (<see cref="AccessPolicy"/>); the grains decide the finer rules (a draft is the board's own,
 /// a supervision report needs a self-owned unit, a leader reads statements but not supervision reports).
 /// </summary>
-public sealed class ReportsService(IGrainFactory grains) : IGrpcService
+public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys) : IGrpcService
 {
     private const string Service = "tilsyn.v1.Reports";
 
@@ -114,8 +114,8 @@ public sealed class ReportsService(IGrainFactory grains) : IGrpcService
         return (await unit.GetSupervisionCaseAsync(year)).OrThrow().ToApi();
     }
 
-    private static RequestKey? KeyOf(GrpcCallContext context, Caller caller, (IMessage Request, string Id)? change) =>
-        change is { } c ? RequestKeys.For(caller, context.Method, c.Id, c.Request, TimeProvider.System.GetUtcNow()) : null;
+    private RequestKey? KeyOf(GrpcCallContext context, Caller caller, (IMessage Request, string Id)? change) =>
+        change is { } c ? requestKeys.For(context, caller, c.Id, c.Request) : null;
 
     private ITemplateLibraryGrain Templates() => grains.GetGrain<ITemplateLibraryGrain>(GrainKeys.Singleton);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Hosting;
@@ -25,6 +26,7 @@ public static class TilsynApiServiceCollectionExtensions
         if (idempotency.MaxEntries < 1 || idempotency.Retention <= TimeSpan.Zero)
             throw new InvalidOperationException($"{IdempotencyOptions.SectionName}: MaxEntries and Retention must be positive.");
         builder.Services.AddSingleton(new IdempotencyCache(idempotency, TimeProvider.System));
+        builder.Services.TryAddSingleton(new RequestKeys(TimeProvider.System));
         builder.Services.AddOptions<InboxWatchOptions>().Bind(builder.Configuration.GetSection(InboxWatchOptions.SectionName))
             .Validate(o => o.ReconcileEvery > TimeSpan.Zero && o.HeartbeatEvery > TimeSpan.Zero, $"{InboxWatchOptions.SectionName}: intervals must be positive.")
             .ValidateOnStart();

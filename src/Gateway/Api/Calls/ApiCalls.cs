@@ -14,7 +14,7 @@ namespace OrleansTilsyn.Gateway.Api.Calls;
 /// grain, which applies them once per caller, method and key; <see cref="IdempotencyCache"/> keeps the exact answer.
 /// </summary>
 public sealed partial class ApiCalls(
-    IGrainFactory grains, AccessPolicy policy, IPortfolioLookup units, IdempotencyCache answers, TimeProvider clock, ILogger<ApiCalls> logger)
+    IGrainFactory grains, AccessPolicy policy, IPortfolioLookup units, RequestKeys requestKeys, IdempotencyCache answers, TimeProvider clock, ILogger<ApiCalls> logger)
 {
     public IGrainFactory Grains => grains;
 
@@ -92,15 +92,14 @@ public sealed partial class ApiCalls(
         GrpcCallContext context, Caller caller, IMessage request, string requestId, Func<CancellationToken, Task<TResponse>> change)
         where TResponse : class, IMessage
     {
-        var key = RequestKeys.For(caller, context.Method, requestId, request, TimeProvider.System.GetUtcNow());
+        var key = requestKeys.For(context, caller, requestId, request);
         LogChange(logger, caller.PersonId, caller.AttributedAs, context.Method, requestId);
         if (key is null)
         {
             return await change(context.CancellationToken);
         }
 
-        var answerKey = $"{caller.PersonId}\n{caller.AttributedAs}\n{context.Method}\n{requestId}";
-        return await answers.RunOnceAsync(answerKey, request.ToByteArray(), async () =>
+        return await answers.RunOnceAsync(key.Key, request.ToByteArray(), async () =>
         {
             using (CallContext.ForRequest(key))
             {
