@@ -5,6 +5,7 @@ using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Api.Mapping;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Grains.Domain.Limits;
 using Model = OrleansTilsyn.Contracts.Model;
 
 namespace OrleansTilsyn.Gateway.Api;
@@ -16,7 +17,6 @@ namespace OrleansTilsyn.Gateway.Api;
 public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOptions> watchOptions, ILogger<InboxService> logger) : IGrpcService
 {
     private const string Service = "tilsyn.v1.Inbox";
-    private const int MaxNoteLength = 2000;
 
     public void Register(GrpcServiceRegistry registry)
     {
@@ -72,7 +72,7 @@ public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOption
         var parts = ResourceNames.Task.Parse(request.Name, "name");
         var unit = parts["unit"];
         var id = TaskMapping.TaskId(unit, parts["task"]);
-        CommonMapping.OptionalText(request.Note, "note", MaxNoteLength);
+        CommonMapping.OptionalText(request.Note, "note", TextLimits.Note);
         var caller = await api.UnitAccessAsync(context, ApiAction.CompleteTask, unit);
         var facts = await api.FindUnitAsync(unit, context.CancellationToken);
         var task = await FindTaskAsync(caller, unit, id, context.CancellationToken);

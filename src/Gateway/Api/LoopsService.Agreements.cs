@@ -3,6 +3,7 @@ using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Api.Mapping;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Grains.Domain.Limits;
 using Model = OrleansTilsyn.Contracts.Model;
 
 namespace OrleansTilsyn.Gateway.Api;
@@ -10,11 +11,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// <summary>The unit's agreement ledger: list (paginated), close.</summary>
 public sealed partial class LoopsService
 {
-    private const int MaxClosingNoteLength = 2000;
-
-    /// <summary>An agreement may be ~15 KB (action, owner and closing note at their maxima, three bytes a
-    /// character); 200 of them (~3 MB) stay under the 4 MiB send limit, 500 would not.</summary>
-    private const int MaxAgreementsPerPage = 200;
 
     private void RegisterAgreements(GrpcServiceRegistry registry)
     {
@@ -31,7 +27,7 @@ public sealed partial class LoopsService
             : ApiEnums.ToModel<AgreementStatus, Model.AgreementStatus>(request.Status, "status");
         var agreements = await api.AskAsync(caller, context.CancellationToken, () => UnitGrain(unit).GetAgreementsAsync(includeClosed: true));
         var matching = agreements.Where(a => status is null || a.Status == status).ToList();
-        var size = Math.Min(Paging.Size(request.PageSize), MaxAgreementsPerPage);
+        var size = Math.Min(Paging.Size(request.PageSize), CollectionLimits.AgreementsPerPage);
         var (page, next) = Paging.Slice(matching, size, request.PageToken, unit, status);
         var response = new ListAgreementsResponse { NextPageToken = next, TotalSize = matching.Count };
         response.Agreements.AddRange(page.Select(a => a.ToApi(unit)));
@@ -43,7 +39,7 @@ public sealed partial class LoopsService
         var parts = ResourceNames.Agreement.Parse(request.Name, "name");
         var (unit, id) = (parts["unit"], parts["agreement"]);
         var caller = await api.UnitAccessAsync(context, ApiAction.CloseAgreement, unit);
-        var note = CommonMapping.OptionalText(request.ClosingNote, "closing_note", MaxClosingNoteLength);
+        var note = CommonMapping.OptionalText(request.ClosingNote, "closing_note", TextLimits.Note);
         return await ChangeUnitAsync(context, caller, request, request.RequestId, unit, request.Name,
             grain => grain.CloseAgreementAsync(id, note),
             async token =>

@@ -56,4 +56,8 @@ public static class CollectionLimits
 
     /// <summary>Templates in one page of ListTemplates, whatever page size is asked for (a template may be ~120 KB).</summary>
     public const int TemplatesPerPage = 20;
+
+    /// <summary>Agreements in one page of ListAgreements: an agreement may be ~15 KB (action, owner and closing note at
+    /// their maxima, three bytes a character); 200 of them (~3 MB) stay under the 4 MiB send limit, 500 would not.</summary>
+    public const int AgreementsPerPage = 200;
 }
