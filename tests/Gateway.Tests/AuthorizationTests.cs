@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using OrleansTilsyn.Gateway.Grpc;
-using OrleansTilsyn.Gateway.Health.V1;
+using Grpc.Health.V1;
 
 namespace OrleansTilsyn.Gateway.Tests;
 

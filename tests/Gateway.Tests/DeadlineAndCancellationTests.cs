@@ -79,28 +79,4 @@ public sealed class DeadlineAndCancellationTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         await server.Probe.WaitCancelled.WaitAsync(Patience);
     }
-
-    [Theory]
-    [InlineData("1H", 3600_000_000_000L)]
-    [InlineData("2M", 120_000_000_000L)]
-    [InlineData("3S", 3_000_000_000L)]
-    [InlineData("250m", 250_000_000L)]
-    [InlineData("1500u", 1_500_000L)]
-    [InlineData("99999999n", 99_999_900L)]
-    [InlineData("0m", 0L)]
-    public void TimeoutParsesEveryUnit(string header, long nanoseconds)
-    {
-        Assert.True(GrpcTimeout.TryParse(header, out var timeout));
-        Assert.Equal(nanoseconds / 100, timeout.Ticks);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("5")]
-    [InlineData("m")]
-    [InlineData("5s")]
-    [InlineData("-5S")]
-    [InlineData("123456789S")]
-    [InlineData("1.5S")]
-    public void TimeoutRejectsMalformedValues(string header) => Assert.False(GrpcTimeout.TryParse(header, out _));
 }

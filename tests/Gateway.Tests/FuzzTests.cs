@@ -40,7 +40,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Assert.Equal("still alive", echo.Single(EchoReply.Parser).Message);
         Assert.DoesNotContain(
             server.Logs.Entries,
-            e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error && e.Exception?.Message != EchoService.SecretDetail && e.Exception is not ArgumentOutOfRangeException);
+            e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error && e.Exception?.Message != TestEcho.SecretDetail && e.Exception is not ArgumentOutOfRangeException);
     }
 
     private static async Task<int> RunWorkerAsync(GatewayTestServer server, Random random)

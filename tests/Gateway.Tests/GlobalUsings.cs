@@ -1,2 +1,3 @@
 global using OrleansTilsyn.Gateway.Tests.Echo;
 global using OrleansTilsyn.Gateway.Tests.Infrastructure;
+global using StatusCode = Grpc.Core.StatusCode;

@@ -119,6 +119,6 @@ public sealed class GrpcWebTests(GatewayFixture fixture) : IClassFixture<Gateway
 
         var details = result.StatusDetails();
         Assert.NotNull(details);
-        Assert.Equal(2, Assert.Single(details.Details).Unpack<Rpc.BadRequest>().FieldViolations.Count);
+        Assert.Equal(2, Assert.Single(details.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations.Count);
     }
 }

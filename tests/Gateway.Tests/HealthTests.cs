@@ -1,23 +1,24 @@
-using OrleansTilsyn.Gateway.Grpc;
-using OrleansTilsyn.Gateway.Grpc.Health;
-using OrleansTilsyn.Gateway.Health.V1;
+using Grpc.AspNetCore.HealthChecks;
+using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
-using ServingStatus = OrleansTilsyn.Gateway.Health.V1.HealthCheckResponse.Types.ServingStatus;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace OrleansTilsyn.Gateway.Tests;
 
+/// <summary>grpc.health.v1 over ASP.NET Core health checks, as the gateway wires it.</summary>
 public sealed class HealthTests
 {
     private const string Check = "/grpc.health.v1.Health/Check";
     private const string Watch = "/grpc.health.v1.Health/Watch";
 
     [Fact]
-    public async Task ServerAndRegisteredServicesAreServing()
+    public async Task ServerAndMappedServicesAreServing()
     {
-        await using var server = await GatewayTestServer.StartAsync();
+        await using var server = await GatewayTestServer.StartAsync(services: s => s.Configure<GrpcHealthChecksOptions>(o => o.Services.Map(TestEcho.Name, _ => true)));
 
         var whole = await server.Client.CallAsync(Check, new HealthCheckRequest());
-        var echo = await server.Client.CallAsync(Check, new HealthCheckRequest { Service = EchoService.Name });
+        var echo = await server.Client.CallAsync(Check, new HealthCheckRequest { Service = TestEcho.Name });
 
         Assert.Equal(ServingStatus.Serving, whole.Single(HealthCheckResponse.Parser).Status);
         Assert.Equal(ServingStatus.Serving, echo.Single(HealthCheckResponse.Parser).Status);
@@ -34,10 +35,10 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task StatusSetOnTheBoardIsReported()
+    public async Task AnUnhealthyCheckMakesTheServerNotServing()
     {
-        await using var server = await GatewayTestServer.StartAsync();
-        server.Services.GetRequiredService<HealthStatusBoard>().SetAll(GrpcServingStatus.NotServing);
+        var check = new SwitchableCheck { Healthy = false };
+        await using var server = await GatewayTestServer.StartAsync(services: s => s.AddHealthChecks().AddCheck("switchable", check));
 
         var result = await server.Client.CallAsync(Check, new HealthCheckRequest());
 
@@ -45,27 +46,35 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task WatchSendsCurrentStatusThenEachChange()
+    public async Task WatchSendsTheCurrentStatusThenEachChange()
     {
-        await using var server = await GatewayTestServer.StartAsync();
-        var board = server.Services.GetRequiredService<HealthStatusBoard>();
-        await using var call = await DuplexCall.StartAsync(
-            server.Client.Http, server.GrpcAddress, Watch, new HealthCheckRequest { Service = "tilsyn.v1.Store" }, onlyRequest: true);
+        var check = new SwitchableCheck { Healthy = true };
+        await using var server = await GatewayTestServer.StartAsync(services: s =>
+        {
+            s.AddHealthChecks().AddCheck("switchable", check);
+            s.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, TimeSpan.FromMilliseconds(100)));
+        });
+        await using var call = await DuplexCall.StartAsync(server.Client.Http, server.GrpcAddress, Watch, new HealthCheckRequest(), onlyRequest: true);
 
-        Assert.Equal(ServingStatus.ServiceUnknown, (await call.ReadAsync(HealthCheckResponse.Parser))!.Status);
-        board.SetStatus("tilsyn.v1.Store", GrpcServingStatus.Serving);
-        Assert.Equal(ServingStatus.Serving, (await call.ReadAsync(HealthCheckResponse.Parser))!.Status);
-        board.SetStatus("tilsyn.v1.Store", GrpcServingStatus.NotServing);
+        Assert.Equal(ServingStatus.Serving, await NextOtherThanUnknownAsync(call));
+        check.Healthy = false;
         Assert.Equal(ServingStatus.NotServing, (await call.ReadAsync(HealthCheckResponse.Parser))!.Status);
+        check.Healthy = true;
+        Assert.Equal(ServingStatus.Serving, (await call.ReadAsync(HealthCheckResponse.Parser))!.Status);
     }
 
-    [Fact]
-    public async Task HealthIsAlsoAvailableAsJson()
+    /// <summary>The first status may be UNKNOWN until the first health check result is published.</summary>
+    private static async Task<ServingStatus> NextOtherThanUnknownAsync(DuplexCall call)
     {
-        await using var server = await GatewayTestServer.StartAsync();
+        var status = (await call.ReadAsync(HealthCheckResponse.Parser))!.Status;
+        return status is ServingStatus.Unknown or ServingStatus.ServiceUnknown ? (await call.ReadAsync(HealthCheckResponse.Parser))!.Status : status;
+    }
 
-        var result = await server.Client.PostJsonAsync(Check, "{}");
+    private sealed class SwitchableCheck : IHealthCheck
+    {
+        public volatile bool Healthy;
 
-        Assert.Contains("\"SERVING\"", result.BodyText);
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Healthy ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy());
     }
 }

@@ -71,7 +71,7 @@ public sealed class NativeGrpcTests(GatewayFixture fixture) : IClassFixture<Gate
 
         Assert.Equal(StatusCode.Internal, result.Status);
         Assert.DoesNotContain("hunter2", result.StatusMessage);
-        Assert.Contains(fixture.Server.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Exception?.Message == EchoService.SecretDetail);
+        Assert.Contains(fixture.Server.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Exception?.Message == TestEcho.SecretDetail);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class NativeGrpcTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.NotNull(details);
         Assert.Equal((int)StatusCode.InvalidArgument, details.Code);
         Assert.Equal("Invalid unit", details.Message);
-        var badRequest = Assert.Single(details.Details).Unpack<Rpc.BadRequest>();
+        var badRequest = Assert.Single(details.Details).Unpack<Google.Rpc.BadRequest>();
         Assert.Collection(
             badRequest.FieldViolations,
             v => Assert.Equal(("unit_id", "must not be empty"), (v.Field, v.Description)),

@@ -1,7 +1,7 @@
 using Google.Protobuf.Reflection;
 using OrleansTilsyn.Gateway.Grpc;
-using OrleansTilsyn.Gateway.Reflection.V1;
-using Alpha = OrleansTilsyn.Gateway.Reflection.V1Alpha;
+using Grpc.Reflection.V1;
+using Alpha = Grpc.Reflection.V1Alpha;
 
 namespace OrleansTilsyn.Gateway.Tests;
 
@@ -19,7 +19,7 @@ public sealed class ReflectionTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal("localhost", response.ValidHost);
         Assert.Equal(ServerReflectionRequest.MessageRequestOneofCase.ListServices, response.OriginalRequest.MessageRequestCase);
         Assert.Equal(
-            ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", EchoService.Name],
+            ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", TestEcho.Name],
             response.ListServicesResponse.Service.Select(s => s.Name));
     }
 
@@ -28,7 +28,7 @@ public sealed class ReflectionTests(GatewayFixture fixture) : IClassFixture<Gate
     {
         var result = await fixture.Client.CallAsync(V1Alpha, new Alpha.ServerReflectionRequest { ListServices = "" });
 
-        Assert.Contains(result.Single(Alpha.ServerReflectionResponse.Parser).ListServicesResponse.Service, s => s.Name == EchoService.Name);
+        Assert.Contains(result.Single(Alpha.ServerReflectionResponse.Parser).ListServicesResponse.Service, s => s.Name == TestEcho.Name);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class ReflectionTests(GatewayFixture fixture) : IClassFixture<Gate
 
         Assert.NotNull((await call.ReadAsync(ServerReflectionResponse.Parser))!.ListServicesResponse);
 
-        await call.SendAsync(new ServerReflectionRequest { FileContainingSymbol = EchoService.Name });
+        await call.SendAsync(new ServerReflectionRequest { FileContainingSymbol = TestEcho.Name });
         var first = (await call.ReadAsync(ServerReflectionResponse.Parser))!.FileDescriptorResponse;
         Assert.Single(first.FileDescriptorProto);
 

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Gateway.Api.Calls;
@@ -10,20 +11,14 @@ using Model = OrleansTilsyn.Contracts.Model;
 namespace OrleansTilsyn.Gateway.Api;
 
 /// <summary>tilsyn.v1.Administration over the configuration grain: the versioned annual wheel.</summary>
-public sealed class AdministrationService(ApiCalls api) : IGrpcService
+public sealed class AdministrationService(ApiCalls api) : Administration.AdministrationBase
 {
-    private const string Service = "tilsyn.v1.Administration";
     private const int MaxReasonLength = 1000;
 
     private IConfigurationGrain Configuration => api.Grain<IConfigurationGrain>(GrainKeys.Singleton);
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.Unary<GetWheelConfigRequest, WheelConfig>(Service, "GetWheelConfig", GetWheelConfigAsync);
-        registry.Unary<AddWheelVersionRequest, WheelVersion>(Service, "AddWheelVersion", AddWheelVersionAsync);
-    }
 
-    private async Task<WheelConfig> GetWheelConfigAsync(GetWheelConfigRequest request, GrpcCallContext context)
+    public override async Task<WheelConfig> GetWheelConfig(GetWheelConfigRequest request, ServerCallContext context)
     {
         var segment = ResourceNames.WheelConfig.Parse(request.Name, "name")["config"];
         var key = WheelMapping.ParseConfigSegment(segment, "name");
@@ -43,7 +38,7 @@ public sealed class AdministrationService(ApiCalls api) : IGrpcService
         return config;
     }
 
-    private async Task<WheelVersion> AddWheelVersionAsync(AddWheelVersionRequest request, GrpcCallContext context)
+    public override async Task<WheelVersion> AddWheelVersion(AddWheelVersionRequest request, ServerCallContext context)
     {
         var segment = ResourceNames.WheelConfig.Parse(request.Parent, "parent")["config"];
         var key = WheelMapping.ParseConfigSegment(segment, "parent");
@@ -57,7 +52,7 @@ public sealed class AdministrationService(ApiCalls api) : IGrpcService
         }
         catch (GrpcStatusException e) when (e.StatusCode == StatusCode.InvalidArgument)
         {
-            foreach (var violation in e.Status.Details.OfType<Rpc.BadRequest>().SelectMany(b => b.FieldViolations)) v.Add(violation.Field, violation.Description);
+            foreach (var violation in e.Details.OfType<Google.Rpc.BadRequest>().SelectMany(b => b.FieldViolations)) v.Add(violation.Field, violation.Description);
         }
 
         if (request.Reason.Length > MaxReasonLength) v.Add("reason", $"must be at most {MaxReasonLength} characters");

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Results;
@@ -10,17 +11,9 @@ using Model = OrleansTilsyn.Contracts.Model;
 namespace OrleansTilsyn.Gateway.Api;
 
 /// <summary>tilsyn.v1.Areas over the area grains (one per loop of an age area: "0-6/2025").</summary>
-public sealed class AreasService(ApiCalls api) : IGrpcService
+public sealed class AreasService(ApiCalls api) : Areas.AreasBase
 {
-    private const string Service = "tilsyn.v1.Areas";
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.Unary<GetThemesRequest, ThemeSet>(Service, "GetThemes", GetThemesAsync);
-        registry.Unary<SetThemesRequest, ThemeSet>(Service, "SetThemes", SetThemesAsync);
-        registry.Unary<GetFocusAreaOverviewRequest, FocusAreaOverview>(Service, "GetFocusAreaOverview", GetFocusAreaOverviewAsync);
-        registry.Unary<GetOpsamlingOverviewRequest, OpsamlingOverview>(Service, "GetOpsamlingOverview", GetOpsamlingOverviewAsync);
-    }
 
     /// <summary>The area grain key of a name such as <c>areas/0-6/loops/2025/themes</c>.</summary>
     private static string LoopKey(ResourceName pattern, string name, string field)
@@ -29,7 +22,7 @@ public sealed class AreasService(ApiCalls api) : IGrpcService
         return CommonMapping.LoopKey(CommonMapping.ParseAreaSegment(parts["area"], field), parts["year"], field);
     }
 
-    private async Task<ThemeSet> GetThemesAsync(GetThemesRequest request, GrpcCallContext context)
+    public override async Task<ThemeSet> GetThemes(GetThemesRequest request, ServerCallContext context)
     {
         var loop = LoopKey(ResourceNames.Themes, request.Name, "name");
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ReadThemes);
@@ -40,7 +33,7 @@ public sealed class AreasService(ApiCalls api) : IGrpcService
         return new ThemeSet { Name = ResourceNames.Themes.Format(area, year), LoopId = loop, Version = 0 };
     }
 
-    private async Task<ThemeSet> SetThemesAsync(SetThemesRequest request, GrpcCallContext context)
+    public override async Task<ThemeSet> SetThemes(SetThemesRequest request, ServerCallContext context)
     {
         var loop = LoopKey(ResourceNames.Themes, request.Name, "name");
         var caller = ApiCalls.GlobalAccess(context, ApiAction.SetThemes);
@@ -52,7 +45,7 @@ public sealed class AreasService(ApiCalls api) : IGrpcService
         });
     }
 
-    private async Task<FocusAreaOverview> GetFocusAreaOverviewAsync(GetFocusAreaOverviewRequest request, GrpcCallContext context)
+    public override async Task<FocusAreaOverview> GetFocusAreaOverview(GetFocusAreaOverviewRequest request, ServerCallContext context)
     {
         var loop = LoopKey(ResourceNames.FocusAreaOverview, request.Name, "name");
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ReadAreaReports);
@@ -60,7 +53,7 @@ public sealed class AreasService(ApiCalls api) : IGrpcService
         return overview.ToApi();
     }
 
-    private async Task<OpsamlingOverview> GetOpsamlingOverviewAsync(GetOpsamlingOverviewRequest request, GrpcCallContext context)
+    public override async Task<OpsamlingOverview> GetOpsamlingOverview(GetOpsamlingOverviewRequest request, ServerCallContext context)
     {
         var loop = LoopKey(ResourceNames.OpsamlingOverview, request.Name, "name");
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ReadAreaReports);

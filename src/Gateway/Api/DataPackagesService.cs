@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Results;
@@ -18,19 +19,12 @@ namespace OrleansTilsyn.Gateway.Api;
 /// tilsyn.v1.DataPackages over the data package grains (one per sector and half-year). A unit's list is
 /// the half-years from two years before its loop started until now that have a release of its sector.
 /// </summary>
-public sealed class DataPackagesService(ApiCalls api, ILogger<DataPackagesService> logger) : IGrpcService
+public sealed class DataPackagesService(ApiCalls api, ILogger<DataPackagesService> logger) : DataPackages.DataPackagesBase
 {
-    private const string Service = "tilsyn.v1.DataPackages";
     private const int MaxCorrectionReasonLength = 1000;
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.Unary<ImportDataPackageReleaseRequest, ImportDataPackageReleaseResponse>(Service, "ImportDataPackageRelease", ImportAsync);
-        registry.Unary<GetUnitDataPackageRequest, UnitDataPackage>(Service, "GetUnitDataPackage", GetUnitDataPackageAsync);
-        registry.Unary<ListUnitDataPackagesRequest, ListUnitDataPackagesResponse>(Service, "ListUnitDataPackages", ListUnitDataPackagesAsync);
-    }
 
-    private async Task<ImportDataPackageReleaseResponse> ImportAsync(ImportDataPackageReleaseRequest request, GrpcCallContext context)
+    public override async Task<ImportDataPackageReleaseResponse> ImportDataPackageRelease(ImportDataPackageReleaseRequest request, ServerCallContext context)
     {
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ImportDataPackage);
         var sector = CommonMapping.ParseSectorSegment(ResourceNames.Sector.Parse(request.Parent, "parent")["sector"], "parent");
@@ -73,7 +67,7 @@ public sealed class DataPackagesService(ApiCalls api, ILogger<DataPackagesServic
         return response;
     }
 
-    private async Task<UnitDataPackage> GetUnitDataPackageAsync(GetUnitDataPackageRequest request, GrpcCallContext context)
+    public override async Task<UnitDataPackage> GetUnitDataPackage(GetUnitDataPackageRequest request, ServerCallContext context)
     {
         var parts = ResourceNames.UnitDataPackage.Parse(request.Name, "name");
         var unit = parts["unit"];
@@ -87,7 +81,7 @@ public sealed class DataPackagesService(ApiCalls api, ILogger<DataPackagesServic
         return package.ToApi(suppression.MinimumGroupSize, withIndicators: true);
     }
 
-    private async Task<ListUnitDataPackagesResponse> ListUnitDataPackagesAsync(ListUnitDataPackagesRequest request, GrpcCallContext context)
+    public override async Task<ListUnitDataPackagesResponse> ListUnitDataPackages(ListUnitDataPackagesRequest request, ServerCallContext context)
     {
         var unit = ResourceNames.Unit.Parse(request.Parent, "parent")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadDataPackage, unit);

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
@@ -16,7 +17,7 @@ namespace OrleansTilsyn.Gateway.Api;
 /// </summary>
 public sealed partial class InboxService
 {
-    private async Task WatchInboxAsync(WatchInboxRequest request, IGrpcStreamWriter<InboxEvent> stream, GrpcCallContext context)
+    public override async Task WatchInbox(WatchInboxRequest request, IServerStreamWriter<InboxEvent> stream, ServerCallContext context)
     {
         var chief = ResourceNames.Chief.Parse(request.Parent, "parent")["chief"];
         var view = TaskView.From(request.Filter, "filter");

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
@@ -14,20 +15,13 @@ namespace OrleansTilsyn.Gateway.Api;
 /// tilsyn.v1.Inbox: a chief's inbox from the chief grain (computed from the portfolio's units), a unit's
 /// tasks from its unit grain, completing a task by hand, and the streamed inbox (InboxService.Watch.cs).
 /// </summary>
-public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOptions> watchOptions, ILogger<InboxService> logger) : IGrpcService
+public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOptions> watchOptions, ILogger<InboxService> logger) : Inbox.InboxBase
 {
-    private const string Service = "tilsyn.v1.Inbox";
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.Unary<ListTasksRequest, ListTasksResponse>(Service, "ListTasks", ListTasksAsync);
-        registry.Unary<CompleteTaskRequest, LoopTask>(Service, "CompleteTask", CompleteTaskAsync);
-        registry.ServerStreaming<WatchInboxRequest, InboxEvent>(Service, "WatchInbox", WatchInboxAsync);
-    }
 
     private IOrganisationGrain Directory => api.Grain<IOrganisationGrain>(GrainKeys.Singleton);
 
-    private async Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, GrpcCallContext context)
+    public override async Task<ListTasksResponse> ListTasks(ListTasksRequest request, ServerCallContext context)
     {
         var view = TaskView.From(request.Filter, "filter");
         var token = context.CancellationToken;
@@ -67,7 +61,7 @@ public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOption
     /// administration's entry of a unit's focus areas in the committee overview. Others answer
     /// FAILED_PRECONDITION naming the action that closes them; a task already done is answered as it is.
     /// </summary>
-    private async Task<LoopTask> CompleteTaskAsync(CompleteTaskRequest request, GrpcCallContext context)
+    public override async Task<LoopTask> CompleteTask(CompleteTaskRequest request, ServerCallContext context)
     {
         var parts = ResourceNames.Task.Parse(request.Name, "name");
         var unit = parts["unit"];
@@ -106,13 +100,13 @@ public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOption
 
     /// <summary>A unit filter outside the caller's portfolio is PERMISSION_DENIED, as a chief filter of another
     /// chief is, rather than an empty list.</summary>
-    private async Task CheckUnitFilterAsync(GrpcCallContext context, TaskView view)
+    private async Task CheckUnitFilterAsync(ServerCallContext context, TaskView view)
     {
         if (view.Unit is { } unit) await api.UnitAccessAsync(context, ApiAction.ReadTasks, unit);
     }
 
     /// <summary>The caller, when it is the chief whose inbox <paramref name="chief"/> is.</summary>
-    private static Caller ChiefInboxCaller(GrpcCallContext context, string chief)
+    private static Caller ChiefInboxCaller(ServerCallContext context, string chief)
     {
         var caller = context.GetCaller();
         AccessPolicy.CheckChiefInbox(caller, chief).ThrowIfNotAllowed();

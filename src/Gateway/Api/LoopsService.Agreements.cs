@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Api.Mapping;
@@ -12,13 +13,8 @@ namespace OrleansTilsyn.Gateway.Api;
 public sealed partial class LoopsService
 {
 
-    private void RegisterAgreements(GrpcServiceRegistry registry)
-    {
-        registry.Unary<ListAgreementsRequest, ListAgreementsResponse>(Service, "ListAgreements", ListAgreementsAsync);
-        registry.Unary<CloseAgreementRequest, Agreement>(Service, "CloseAgreement", CloseAgreementAsync);
-    }
 
-    private async Task<ListAgreementsResponse> ListAgreementsAsync(ListAgreementsRequest request, GrpcCallContext context)
+    public override async Task<ListAgreementsResponse> ListAgreements(ListAgreementsRequest request, ServerCallContext context)
     {
         var unit = ResourceNames.Unit.Parse(request.Parent, "parent")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadMeetingContent, unit);
@@ -34,7 +30,7 @@ public sealed partial class LoopsService
         return response;
     }
 
-    private async Task<Agreement> CloseAgreementAsync(CloseAgreementRequest request, GrpcCallContext context)
+    public override async Task<Agreement> CloseAgreement(CloseAgreementRequest request, ServerCallContext context)
     {
         var parts = ResourceNames.Agreement.Parse(request.Name, "name");
         var (unit, id) = (parts["unit"], parts["agreement"]);

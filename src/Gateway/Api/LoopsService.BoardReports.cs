@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Api.Mapping;
 using OrleansTilsyn.Gateway.Grpc;
@@ -11,13 +12,6 @@ public sealed partial class LoopsService
 {
     private const int MaxReviewNoteLength = 4000;
 
-    private void RegisterBoardReports(GrpcServiceRegistry registry)
-    {
-        registry.Unary<GetBoardReportRequest, BoardReport>(Service, "GetBoardReport", GetBoardReportAsync);
-        registry.Unary<SubmitBoardReportRequest, BoardReport>(Service, "SubmitBoardReport", SubmitBoardReportAsync);
-        registry.Unary<ReviewBoardReportRequest, BoardReport>(Service, "ReviewBoardReport", ReviewBoardReportAsync);
-        registry.Unary<RecordBoardFollowUpMeetingRequest, BoardReport>(Service, "RecordBoardFollowUpMeeting", RecordBoardFollowUpMeetingAsync);
-    }
 
     private (string Unit, int Year) BoardReportName(string name, string field)
     {
@@ -25,14 +19,14 @@ public sealed partial class LoopsService
         return (parts["unit"], ParseYear(parts["year"], field));
     }
 
-    private async Task<BoardReport> GetBoardReportAsync(GetBoardReportRequest request, GrpcCallContext context)
+    public override async Task<BoardReport> GetBoardReport(GetBoardReportRequest request, ServerCallContext context)
     {
         var (unit, year) = BoardReportName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadBoardReport, unit);
         return await ReadBoardReportAsync(caller, unit, year, context.CancellationToken);
     }
 
-    private async Task<BoardReport> SubmitBoardReportAsync(SubmitBoardReportRequest request, GrpcCallContext context)
+    public override async Task<BoardReport> SubmitBoardReport(SubmitBoardReportRequest request, ServerCallContext context)
     {
         var (unit, year) = BoardReportName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.SubmitBoardReport, unit);
@@ -42,7 +36,7 @@ public sealed partial class LoopsService
             token => ReadBoardReportAsync(caller, unit, year, token), FieldPaths.Under("content"));
     }
 
-    private async Task<BoardReport> ReviewBoardReportAsync(ReviewBoardReportRequest request, GrpcCallContext context)
+    public override async Task<BoardReport> ReviewBoardReport(ReviewBoardReportRequest request, ServerCallContext context)
     {
         var (unit, year) = BoardReportName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ReviewBoardReport, unit);
@@ -52,7 +46,7 @@ public sealed partial class LoopsService
             token => ReadBoardReportAsync(caller, unit, year, token));
     }
 
-    private async Task<BoardReport> RecordBoardFollowUpMeetingAsync(RecordBoardFollowUpMeetingRequest request, GrpcCallContext context)
+    public override async Task<BoardReport> RecordBoardFollowUpMeeting(RecordBoardFollowUpMeetingRequest request, ServerCallContext context)
     {
         var (unit, year) = BoardReportName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ReviewBoardReport, unit);

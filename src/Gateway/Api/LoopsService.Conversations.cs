@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Api.Mapping;
@@ -10,17 +11,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// <summary>Conversations: schedule, hold, minutes and their corrections, the board's statements, the agenda.</summary>
 public sealed partial class LoopsService
 {
-    private void RegisterConversations(GrpcServiceRegistry registry)
-    {
-        registry.Unary<GetConversationRequest, Conversation>(Service, "GetConversation", GetConversationAsync);
-        registry.Unary<ScheduleConversationRequest, Conversation>(Service, "ScheduleConversation", ScheduleConversationAsync);
-        registry.Unary<HoldConversationRequest, Conversation>(Service, "HoldConversation", HoldConversationAsync);
-        registry.Unary<SubmitConversationRecordRequest, ConversationRecord>(Service, "SubmitConversationRecord", SubmitConversationRecordAsync);
-        registry.Unary<CorrectConversationRecordRequest, ConversationRecord>(Service, "CorrectConversationRecord", CorrectConversationRecordAsync);
-        registry.Unary<AddBoardStatementRequest, BoardStatement>(Service, "AddBoardStatement", AddBoardStatementAsync);
-        registry.Unary<ListBoardStatementsRequest, ListBoardStatementsResponse>(Service, "ListBoardStatements", ListBoardStatementsAsync);
-        registry.Unary<GetConversationAgendaRequest, ConversationAgenda>(Service, "GetConversationAgenda", GetConversationAgendaAsync);
-    }
 
     private (string Unit, string Period) ConversationName(string name, string field)
     {
@@ -28,7 +18,7 @@ public sealed partial class LoopsService
         return (parts["unit"], ParsePeriod(parts["period"], field));
     }
 
-    private async Task<Conversation> GetConversationAsync(GetConversationRequest request, GrpcCallContext context)
+    public override async Task<Conversation> GetConversation(GetConversationRequest request, ServerCallContext context)
     {
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadMeetingContent, unit);
@@ -49,7 +39,7 @@ public sealed partial class LoopsService
         return conversation;
     }
 
-    private async Task<Conversation> ScheduleConversationAsync(ScheduleConversationRequest request, GrpcCallContext context)
+    public override async Task<Conversation> ScheduleConversation(ScheduleConversationRequest request, ServerCallContext context)
     {
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
@@ -59,7 +49,7 @@ public sealed partial class LoopsService
             token => ReadConversationAsync(caller, unit, period, token));
     }
 
-    private async Task<Conversation> HoldConversationAsync(HoldConversationRequest request, GrpcCallContext context)
+    public override async Task<Conversation> HoldConversation(HoldConversationRequest request, ServerCallContext context)
     {
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
@@ -69,7 +59,7 @@ public sealed partial class LoopsService
             token => ReadConversationAsync(caller, unit, period, token));
     }
 
-    private async Task<ConversationRecord> SubmitConversationRecordAsync(SubmitConversationRecordRequest request, GrpcCallContext context)
+    public override async Task<ConversationRecord> SubmitConversationRecord(SubmitConversationRecordRequest request, ServerCallContext context)
     {
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
@@ -79,7 +69,7 @@ public sealed partial class LoopsService
             (ack, token) => WrittenRecordAsync(caller, unit, period, ack, token), FieldPaths.Under("record"));
     }
 
-    private async Task<ConversationRecord> CorrectConversationRecordAsync(CorrectConversationRecordRequest request, GrpcCallContext context)
+    public override async Task<ConversationRecord> CorrectConversationRecord(CorrectConversationRecordRequest request, ServerCallContext context)
     {
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ConductConversation, unit);
@@ -91,7 +81,7 @@ public sealed partial class LoopsService
             (ack, token) => WrittenRecordAsync(caller, unit, period, ack, token), FieldPaths.Under("record", "reason", "expected_version"));
     }
 
-    private async Task<BoardStatement> AddBoardStatementAsync(AddBoardStatementRequest request, GrpcCallContext context)
+    public override async Task<BoardStatement> AddBoardStatement(AddBoardStatementRequest request, ServerCallContext context)
     {
         var (unit, period) = ConversationName(request.Parent, "parent");
         var caller = await api.UnitAccessAsync(context, ApiAction.AddBoardStatement, unit);
@@ -104,7 +94,7 @@ public sealed partial class LoopsService
             });
     }
 
-    private async Task<ListBoardStatementsResponse> ListBoardStatementsAsync(ListBoardStatementsRequest request, GrpcCallContext context)
+    public override async Task<ListBoardStatementsResponse> ListBoardStatements(ListBoardStatementsRequest request, ServerCallContext context)
     {
         var (unit, period) = ConversationName(request.Parent, "parent");
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadBoardStatements, unit);
@@ -119,7 +109,7 @@ public sealed partial class LoopsService
         return response;
     }
 
-    private async Task<ConversationAgenda> GetConversationAgendaAsync(GetConversationAgendaRequest request, GrpcCallContext context)
+    public override async Task<ConversationAgenda> GetConversationAgenda(GetConversationAgendaRequest request, ServerCallContext context)
     {
         var (unit, period) = ConversationName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadMeetingContent, unit);

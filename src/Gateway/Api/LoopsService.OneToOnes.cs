@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Api.Mapping;
 using OrleansTilsyn.Gateway.Grpc;
@@ -9,14 +10,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// <summary>1:1 follow-ups between chief and leader: read, schedule, hold, record, agenda.</summary>
 public sealed partial class LoopsService
 {
-    private void RegisterOneToOnes(GrpcServiceRegistry registry)
-    {
-        registry.Unary<GetOneToOneRequest, OneToOne>(Service, "GetOneToOne", GetOneToOneAsync);
-        registry.Unary<ScheduleOneToOneRequest, OneToOne>(Service, "ScheduleOneToOne", ScheduleOneToOneAsync);
-        registry.Unary<HoldOneToOneRequest, OneToOne>(Service, "HoldOneToOne", HoldOneToOneAsync);
-        registry.Unary<RecordOneToOneRequest, OneToOne>(Service, "RecordOneToOne", RecordOneToOneAsync);
-        registry.Unary<GetOneToOneAgendaRequest, OneToOneAgenda>(Service, "GetOneToOneAgenda", GetOneToOneAgendaAsync);
-    }
 
     private (string Unit, string Key) OneToOneName(string name, string field)
     {
@@ -24,14 +17,14 @@ public sealed partial class LoopsService
         return (parts["unit"], ParseOneToOneKey(parts["one_to_one"], field));
     }
 
-    private async Task<OneToOne> GetOneToOneAsync(GetOneToOneRequest request, GrpcCallContext context)
+    public override async Task<OneToOne> GetOneToOne(GetOneToOneRequest request, ServerCallContext context)
     {
         var (unit, key) = OneToOneName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
         return await ReadOneToOneAsync(caller, unit, key, context.CancellationToken);
     }
 
-    private async Task<OneToOne> ScheduleOneToOneAsync(ScheduleOneToOneRequest request, GrpcCallContext context)
+    public override async Task<OneToOne> ScheduleOneToOne(ScheduleOneToOneRequest request, ServerCallContext context)
     {
         var (unit, key) = OneToOneName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
@@ -41,7 +34,7 @@ public sealed partial class LoopsService
             token => ReadOneToOneAsync(caller, unit, key, token));
     }
 
-    private async Task<OneToOne> HoldOneToOneAsync(HoldOneToOneRequest request, GrpcCallContext context)
+    public override async Task<OneToOne> HoldOneToOne(HoldOneToOneRequest request, ServerCallContext context)
     {
         var (unit, key) = OneToOneName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
@@ -51,7 +44,7 @@ public sealed partial class LoopsService
             token => ReadOneToOneAsync(caller, unit, key, token));
     }
 
-    private async Task<OneToOne> RecordOneToOneAsync(RecordOneToOneRequest request, GrpcCallContext context)
+    public override async Task<OneToOne> RecordOneToOne(RecordOneToOneRequest request, ServerCallContext context)
     {
         var (unit, key) = OneToOneName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);
@@ -61,7 +54,7 @@ public sealed partial class LoopsService
             token => ReadOneToOneAsync(caller, unit, key, token), FieldPaths.Under("record"));
     }
 
-    private async Task<OneToOneAgenda> GetOneToOneAgendaAsync(GetOneToOneAgendaRequest request, GrpcCallContext context)
+    public override async Task<OneToOneAgenda> GetOneToOneAgenda(GetOneToOneAgendaRequest request, ServerCallContext context)
     {
         var (unit, key) = OneToOneName(request.Name, "name");
         var caller = await api.UnitAccessAsync(context, ApiAction.ManageOneToOnes, unit);

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using System.Globalization;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
@@ -15,21 +16,9 @@ namespace OrleansTilsyn.Gateway.Api;
 /// conversations, agreements, 1:1s and board reports in the other LoopsService.*.cs files. Each change
 /// answers with the resource as the unit grain sees it right after the change.
 /// </summary>
-public sealed partial class LoopsService(ApiCalls api) : IGrpcService
+public sealed partial class LoopsService(ApiCalls api) : Loops.LoopsBase
 {
-    private const string Service = "tilsyn.v1.Loops";
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.Unary<GetLoopRequest, Loop>(Service, "GetLoop", GetLoopAsync);
-        registry.Unary<GetLoopTimelineRequest, LoopTimeline>(Service, "GetLoopTimeline", GetLoopTimelineAsync);
-        registry.Unary<ChooseFocusAreasRequest, FocusAreaSelection>(Service, "ChooseFocusAreas", ChooseFocusAreasAsync);
-        registry.Unary<SubmitOpsamlingRequest, Opsamling>(Service, "SubmitOpsamling", SubmitOpsamlingAsync);
-        RegisterConversations(registry);
-        RegisterAgreements(registry);
-        RegisterOneToOnes(registry);
-        RegisterBoardReports(registry);
-    }
 
     private IUnitGrain UnitGrain(string unitId) => api.Grain<IUnitGrain>(unitId);
 
@@ -39,7 +28,7 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
     /// answer read back as the grain sees it right after the command.
     /// </summary>
     private Task<T> ChangeUnitAsync<T>(
-        GrpcCallContext context, Caller caller, Google.Protobuf.IMessage request, string requestId, string unit, string subject,
+        ServerCallContext context, Caller caller, Google.Protobuf.IMessage request, string requestId, string unit, string subject,
         Func<IUnitGrain, Task<Contracts.Results.Result<Model.CommandAck>>> command, Func<CancellationToken, Task<T>> readBack,
         Func<string, string>? fields = null)
         where T : class, Google.Protobuf.IMessage =>
@@ -47,7 +36,7 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
 
     /// <summary>As above, for a command that creates something: <paramref name="readBack"/> reads what the acknowledgement names.</summary>
     private Task<T> ChangeUnitAsync<T>(
-        GrpcCallContext context, Caller caller, Google.Protobuf.IMessage request, string requestId, string unit, string subject,
+        ServerCallContext context, Caller caller, Google.Protobuf.IMessage request, string requestId, string unit, string subject,
         Func<IUnitGrain, Task<Contracts.Results.Result<Model.CommandAck>>> command, Func<Model.CommandAck, CancellationToken, Task<T>> readBack,
         Func<string, string>? fields = null)
         where T : class, Google.Protobuf.IMessage =>
@@ -57,7 +46,7 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
             return await readBack(ack, token);
         });
 
-    private async Task<Loop> GetLoopAsync(GetLoopRequest request, GrpcCallContext context)
+    public override async Task<Loop> GetLoop(GetLoopRequest request, ServerCallContext context)
     {
         var unit = ResourceNames.Loop.Parse(request.Name, "name")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadLoopStatus, unit);
@@ -68,7 +57,7 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
         return status.ToApi(timeline, focus.Version);
     }
 
-    private async Task<LoopTimeline> GetLoopTimelineAsync(GetLoopTimelineRequest request, GrpcCallContext context)
+    public override async Task<LoopTimeline> GetLoopTimeline(GetLoopTimelineRequest request, ServerCallContext context)
     {
         var unit = ResourceNames.Loop.Parse(request.Name, "name")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadLoopStatus, unit);
@@ -76,7 +65,7 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
         return timeline.ToApi(unit, DomainDates.DayOf(api.Now));
     }
 
-    private async Task<FocusAreaSelection> ChooseFocusAreasAsync(ChooseFocusAreasRequest request, GrpcCallContext context)
+    public override async Task<FocusAreaSelection> ChooseFocusAreas(ChooseFocusAreasRequest request, ServerCallContext context)
     {
         var unit = ResourceNames.Loop.Parse(request.Name, "name")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.ChooseFocusAreas, unit);
@@ -93,7 +82,7 @@ public sealed partial class LoopsService(ApiCalls api) : IGrpcService
             });
     }
 
-    private async Task<Opsamling> SubmitOpsamlingAsync(SubmitOpsamlingRequest request, GrpcCallContext context)
+    public override async Task<Opsamling> SubmitOpsamling(SubmitOpsamlingRequest request, ServerCallContext context)
     {
         var unit = ResourceNames.Loop.Parse(request.Parent, "parent")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.SubmitOpsamling, unit);

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Runtime;
@@ -17,20 +18,14 @@ namespace OrleansTilsyn.Gateway.Api;
 /// The summary is the same report the Loop meter and the health page show: a summary of all units
 /// is published to the meter as its latest report.
 /// </summary>
-public sealed class OperationsService(ApiCalls api, LoopHealthCollector collector, LoopMetrics metrics) : IGrpcService
+public sealed class OperationsService(ApiCalls api, LoopHealthCollector collector, LoopMetrics metrics) : Operations.OperationsBase
 {
-    private const string Service = "tilsyn.v1.Operations";
 
     /// <summary>Who reads a unit's loop id for operations: the service itself (reads are not audited; only the id is returned).</summary>
     private static readonly Actor ServiceReader = new("gateway-operations", "system");
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.Unary<GetLoopHealthSummaryRequest, LoopHealthSummary>(Service, "GetLoopHealthSummary", GetSummaryAsync);
-        registry.Unary<ListUnitLoopHealthRequest, ListUnitLoopHealthResponse>(Service, "ListUnitLoopHealth", ListUnitHealthAsync);
-    }
 
-    private async Task<LoopHealthSummary> GetSummaryAsync(GetLoopHealthSummaryRequest request, GrpcCallContext context)
+    public override async Task<LoopHealthSummary> GetLoopHealthSummary(GetLoopHealthSummaryRequest request, ServerCallContext context)
     {
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ReadHealth);
         Model.AgeArea? area = request.AgeArea == AgeArea.Unspecified ? null : ApiEnums.ToModel<AgeArea, Model.AgeArea>(request.AgeArea, "age_area");
@@ -42,7 +37,7 @@ public sealed class OperationsService(ApiCalls api, LoopHealthCollector collecto
         return report.ToApi();
     }
 
-    private async Task<ListUnitLoopHealthResponse> ListUnitHealthAsync(ListUnitLoopHealthRequest request, GrpcCallContext context)
+    public override async Task<ListUnitLoopHealthResponse> ListUnitLoopHealth(ListUnitLoopHealthRequest request, ServerCallContext context)
     {
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ReadHealth);
         Model.Sector? sector = request.Sector == Sector.Unspecified ? null : ApiEnums.ToModel<Sector, Model.Sector>(request.Sector, "sector");

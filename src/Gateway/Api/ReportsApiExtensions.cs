@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Contracts.Grains;
@@ -16,7 +17,7 @@ public static class ReportsApiExtensions
     public static IServiceCollection AddReportsApi(this IServiceCollection services)
     {
         services.TryAddSingleton(new RequestKeys(TimeProvider.System));
-        return services.AddGrpcService<ReportsService>();
+        return services.AddSingleton<ReportsService>();
     }
 
     /// <summary>

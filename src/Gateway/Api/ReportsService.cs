@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Google.Protobuf;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Runtime;
@@ -14,55 +15,57 @@ namespace OrleansTilsyn.Gateway.Api;
 /// scope (<see cref="AccessPolicy"/>); the grains decide the finer rules (a draft is the board's own,
 /// a supervision report needs a self-owned unit, a leader reads statements but not supervision reports).
 /// </summary>
-public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys) : IGrpcService
+public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys) : V1.Reports.ReportsBase
 {
-    private const string Service = "tilsyn.v1.Reports";
+    public override Task<V1.WrittenReport> StartReport(V1.StartReportRequest request, ServerCallContext context) =>
+        OnReport(context, ApiAction.WriteReport, request.ReportId, async g => (await g.StartAsync()).OrThrow().ToApi(), (request, request.RequestId));
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.Unary<V1.GetTemplateRequest, V1.ReportTemplate>(Service, "GetTemplate", GetTemplateAsync);
-        registry.Unary<V1.ListTemplatesRequest, V1.ListTemplatesResponse>(Service, "ListTemplates", ListTemplatesAsync);
-        registry.Unary<V1.PublishTemplateRequest, V1.ReportTemplate>(Service, "PublishTemplate", PublishTemplateAsync);
-        registry.Unary<V1.StartReportRequest, V1.WrittenReport>(Service, "StartReport", (r, c) =>
-            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.StartAsync()).OrThrow().ToApi(), (r, r.RequestId)));
-        registry.Unary<V1.SaveDraftRequest, V1.WrittenReport>(Service, "SaveDraft", (r, c) =>
-            OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
-                (await g.SaveDraftAsync(r.Answers.ToContract(), r.HasBasedOnVersion ? r.BasedOnVersion : null)).OrThrow(AnswerFieldPaths.Of(r.Answers)).ToApi(), (r, r.RequestId)));
-        registry.Unary<V1.ReportRef, V1.WrittenReport>(Service, "GetReport", (r, c) =>
-            OnReport(c, ApiAction.ReadReport, r.ReportId, async g => (await g.GetAsync()).OrThrow().ToApi()));
-        registry.Unary<V1.SubmitReportRequest, V1.SubmitReportResponse>(Service, "SubmitReport", (r, c) =>
-            OnReport(c, ApiAction.WriteReport, r.ReportId, async g =>
-                (await g.SubmitAsync(r.RequestId, r.HasDraftVersion ? r.DraftVersion : null)).OrThrow().ToApi(), (r, r.RequestId)));
-        registry.Unary<V1.CorrectReportRequest, V1.SubmitReportResponse>(Service, "CorrectReport", (r, c) =>
-            OnReport(c, ApiAction.WriteReport, r.ReportId, async g => (await g.CorrectAsync(r.Answers.ToContract(), r.Reason, r.RequestId)).OrThrow(AnswerFieldPaths.Of(r.Answers)).ToApi(), (r, r.RequestId)));
-        registry.Unary<V1.GetReceiptRequest, V1.Receipt>(Service, "GetReceipt", (r, c) =>
-            OnReport(c, ApiAction.ReadReport, r.ReportId, async g => (await g.GetReceiptAsync(r.Version == 0 ? null : r.Version)).OrThrow().ToApi()));
-        registry.Unary<V1.GetReceiptRequest, V1.PrintableReport>(Service, "RenderPrintable", (r, c) =>
-            OnReport(c, ApiAction.ReadReport, r.ReportId, async g => new V1.PrintableReport
+    public override Task<V1.WrittenReport> SaveDraft(V1.SaveDraftRequest request, ServerCallContext context) =>
+        OnReport(context, ApiAction.WriteReport, request.ReportId, async g =>
+                (await g.SaveDraftAsync(request.Answers.ToContract(), request.HasBasedOnVersion ? request.BasedOnVersion : null)).OrThrow(AnswerFieldPaths.Of(request.Answers)).ToApi(), (request, request.RequestId));
+
+    public override Task<V1.WrittenReport> GetReport(V1.ReportRef request, ServerCallContext context) =>
+        OnReport(context, ApiAction.ReadReport, request.ReportId, async g => (await g.GetAsync()).OrThrow().ToApi());
+
+    public override Task<V1.SubmitReportResponse> SubmitReport(V1.SubmitReportRequest request, ServerCallContext context) =>
+        OnReport(context, ApiAction.WriteReport, request.ReportId, async g =>
+                (await g.SubmitAsync(request.RequestId, request.HasDraftVersion ? request.DraftVersion : null)).OrThrow().ToApi(), (request, request.RequestId));
+
+    public override Task<V1.SubmitReportResponse> CorrectReport(V1.CorrectReportRequest request, ServerCallContext context) =>
+        OnReport(context, ApiAction.WriteReport, request.ReportId, async g => (await g.CorrectAsync(request.Answers.ToContract(), request.Reason, request.RequestId)).OrThrow(AnswerFieldPaths.Of(request.Answers)).ToApi(), (request, request.RequestId));
+
+    public override Task<V1.Receipt> GetReceipt(V1.GetReceiptRequest request, ServerCallContext context) =>
+        OnReport(context, ApiAction.ReadReport, request.ReportId, async g => (await g.GetReceiptAsync(request.Version == 0 ? null : request.Version)).OrThrow().ToApi());
+
+    public override Task<V1.PrintableReport> RenderPrintable(V1.GetReceiptRequest request, ServerCallContext context) =>
+        OnReport(context, ApiAction.ReadReport, request.ReportId, async g => new V1.PrintableReport
             {
-                ContentType = "text/html; charset=utf-8", Html = (await g.RenderPrintableAsync(r.Version == 0 ? null : r.Version)).OrThrow(),
-            }));
-        registry.Unary<V1.ReportRef, V1.ReportStatus>(Service, "GetReportStatus", GetReportStatusAsync);
-        registry.Unary<V1.ReviewReportRequest, V1.SupervisionCase>(Service, "ReviewReport", (r, c) =>
-            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.ReviewSupervisionReportAsync(r.Year, r.Decision, r.Reason), (r, r.RequestId)));
-        registry.Unary<V1.ScheduleFollowUpMeetingRequest, V1.SupervisionCase>(Service, "ScheduleFollowUpMeeting", (r, c) =>
-            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.ScheduleSupervisionMeetingAsync(r.Year, r.At.ToInstant("at")), (r, r.RequestId)));
-        registry.Unary<V1.RecordFollowUpMeetingRequest, V1.SupervisionCase>(Service, "RecordFollowUpMeeting", (r, c) =>
-            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u =>
-                u.RecordSupervisionMeetingAsync(r.Year, r.HeldAt.ToInstant("held_at"), r.Notes, [.. r.Attendees]), (r, r.RequestId)));
-        registry.Unary<V1.CloseCaseRequest, V1.SupervisionCase>(Service, "CloseCase", (r, c) =>
-            OnCase(c, ApiAction.ReviewBoardReport, r.UnitId, r.Year, u => u.CloseSupervisionCaseAsync(r.Year, r.Conclusion), (r, r.RequestId)));
-        registry.Unary<V1.CaseRef, V1.SupervisionCase>(Service, "GetCase", (r, c) =>
-            OnCase(c, ApiAction.ReadBoardReport, r.UnitId, r.Year, command: null));
-    }
+                ContentType = "text/html; charset=utf-8", Html = (await g.RenderPrintableAsync(request.Version == 0 ? null : request.Version)).OrThrow(),
+            });
 
-    private async Task<V1.ReportTemplate> GetTemplateAsync(V1.GetTemplateRequest request, GrpcCallContext context)
+    public override Task<V1.SupervisionCase> ReviewReport(V1.ReviewReportRequest request, ServerCallContext context) =>
+        OnCase(context, ApiAction.ReviewBoardReport, request.UnitId, request.Year, u => u.ReviewSupervisionReportAsync(request.Year, request.Decision, request.Reason), (request, request.RequestId));
+
+    public override Task<V1.SupervisionCase> ScheduleFollowUpMeeting(V1.ScheduleFollowUpMeetingRequest request, ServerCallContext context) =>
+        OnCase(context, ApiAction.ReviewBoardReport, request.UnitId, request.Year, u => u.ScheduleSupervisionMeetingAsync(request.Year, request.At.ToInstant("at")), (request, request.RequestId));
+
+    public override Task<V1.SupervisionCase> RecordFollowUpMeeting(V1.RecordFollowUpMeetingRequest request, ServerCallContext context) =>
+        OnCase(context, ApiAction.ReviewBoardReport, request.UnitId, request.Year, u =>
+                u.RecordSupervisionMeetingAsync(request.Year, request.HeldAt.ToInstant("held_at"), request.Notes, [.. request.Attendees]), (request, request.RequestId));
+
+    public override Task<V1.SupervisionCase> CloseCase(V1.CloseCaseRequest request, ServerCallContext context) =>
+        OnCase(context, ApiAction.ReviewBoardReport, request.UnitId, request.Year, u => u.CloseSupervisionCaseAsync(request.Year, request.Conclusion), (request, request.RequestId));
+
+    public override Task<V1.SupervisionCase> GetCase(V1.CaseRef request, ServerCallContext context) =>
+        OnCase(context, ApiAction.ReadBoardReport, request.UnitId, request.Year, command: null);
+
+    public override async Task<V1.ReportTemplate> GetTemplate(V1.GetTemplateRequest request, ServerCallContext context)
     {
         using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportTemplates).Then(context));
         return (await Templates().GetAsync(request.TemplateId, request.Version == 0 ? null : request.Version)).OrThrow().ToApi();
     }
 
-    private async Task<V1.ListTemplatesResponse> ListTemplatesAsync(V1.ListTemplatesRequest request, GrpcCallContext context)
+    public override async Task<V1.ListTemplatesResponse> ListTemplates(V1.ListTemplatesRequest request, ServerCallContext context)
     {
         using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportTemplates).Then(context));
         var all = (await Templates().ListAsync(request.AllVersions)).OrThrow();
@@ -73,14 +76,14 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
         return response;
     }
 
-    private async Task<V1.ReportTemplate> PublishTemplateAsync(V1.PublishTemplateRequest request, GrpcCallContext context)
+    public override async Task<V1.ReportTemplate> PublishTemplate(V1.PublishTemplateRequest request, ServerCallContext context)
     {
         using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.PublishReportTemplate).Then(context));
         using var __ = CallContext.ForRequest(KeyOf(context, context.GetCaller(), (request, request.RequestId)));
         return (await Templates().PublishAsync(request.TemplateId, request.ToContract())).OrThrow().ToApi();
     }
 
-    private async Task<V1.ReportStatus> GetReportStatusAsync(V1.ReportRef request, GrpcCallContext context)
+    public override async Task<V1.ReportStatus> GetReportStatus(V1.ReportRef request, ServerCallContext context)
     {
         UnitOf(request.ReportId);
         using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportStatus).Then(context));
@@ -91,7 +94,7 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
     }
 
     /// <param name="change">For a change: the request and its request_id, whose key the grain keeps with the change.</param>
-    private async Task<T> OnReport<T>(GrpcCallContext context, ApiAction action, string reportId, Func<IReportGrain, Task<T>> call, (IMessage Request, string Id)? change = null)
+    private async Task<T> OnReport<T>(ServerCallContext context, ApiAction action, string reportId, Func<IReportGrain, Task<T>> call, (IMessage Request, string Id)? change = null)
     {
         var unit = UnitOf(reportId);
         var caller = await context.RequireUnitAccessAsync(action, unit);
@@ -101,7 +104,7 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
     }
 
     private async Task<V1.SupervisionCase> OnCase(
-        GrpcCallContext context, ApiAction action, string unitId, int year,
+        ServerCallContext context, ApiAction action, string unitId, int year,
         Func<IUnitGrain, Task<Contracts.Results.Result<Contracts.Model.CommandAck>>>? command, (IMessage Request, string Id)? change = null)
     {
         if (!Grains.Domain.Organisation.IdRules.IsValid(unitId))
@@ -114,7 +117,7 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
         return (await unit.GetSupervisionCaseAsync(year)).OrThrow().ToApi();
     }
 
-    private RequestKey? KeyOf(GrpcCallContext context, Caller caller, (IMessage Request, string Id)? change) =>
+    private RequestKey? KeyOf(ServerCallContext context, Caller caller, (IMessage Request, string Id)? change) =>
         change is { } c ? requestKeys.For(context, caller, c.Id, c.Request) : null;
 
     private ITemplateLibraryGrain Templates() => grains.GetGrain<ITemplateLibraryGrain>(GrainKeys.Singleton);
@@ -133,7 +136,7 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
 internal static class ReportCallerExtensions
 {
     /// <summary>The caller as a grain actor once the decision allows; the denial as a gRPC status otherwise.</summary>
-    public static Actor Then(this AccessDecision decision, GrpcCallContext context)
+    public static Actor Then(this AccessDecision decision, ServerCallContext context)
     {
         decision.ThrowIfNotAllowed();
         return context.GetCaller().ToActor();

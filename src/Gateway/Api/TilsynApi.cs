@@ -1,6 +1,5 @@
-using System.Reflection;
-using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Grpc.AspNetCore.HealthChecks;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
@@ -8,11 +7,10 @@ using OrleansTilsyn.Gateway.Security;
 namespace OrleansTilsyn.Gateway.Api;
 
 /// <summary>
-/// The tilsyn.v1 API surface. <see cref="Register"/> runs after the services registered their
-/// methods: it makes the .proto files known (reflection, JSON), puts the access gate of
-/// <see cref="ApiMethodAccess"/> on every tilsyn.v1 method, and answers methods that no service
-/// serves yet with UNIMPLEMENTED (behind the same gate, so authentication and role checks already
-/// hold for them). It refuses to start when a declared method has no access rule.
+/// The tilsyn.v1 API surface: its .proto files and services. <see cref="MapTilsynApi"/> maps every service (gRPC,
+/// gRPC-Web and JSON, see <see cref="GrpcGatewayEndpoints.MapGrpcGatewayService{TService}"/>); it refuses to start when
+/// a declared method has no access rule in <see cref="ApiMethodAccess"/>, whose gate <see cref="ApiAccessInterceptor"/>
+/// puts before every handler.
 /// </summary>
 public static class TilsynApi
 {
@@ -31,46 +29,34 @@ public static class TilsynApi
         ReportsReflection.Descriptor,
     ];
 
-    public static IEnumerable<MethodDescriptor> Methods => Files.SelectMany(f => f.Services).SelectMany(s => s.Methods);
+    public static IEnumerable<Google.Protobuf.Reflection.ServiceDescriptor> Services => Files.SelectMany(f => f.Services);
 
-    public static void Register(GrpcServiceRegistry registry)
+    public static IEnumerable<MethodDescriptor> Methods => Services.SelectMany(s => s.Methods);
+
+    /// <summary>Each tilsyn.v1 service is a gRPC health service name, serving while the gateway is healthy.</summary>
+    public static void MapHealthNames(GrpcHealthChecksOptions health)
     {
-        foreach (var file in Files)
+        foreach (var service in Services)
         {
-            registry.AddFile(file);
-        }
-
-        var served = registry.Methods.ToDictionary(m => m.Path, StringComparer.Ordinal);
-        foreach (var method in Methods)
-        {
-            if (!ApiMethodAccess.TryGetAction(method.Service.FullName, method.Name, out var action))
-            {
-                throw new InvalidOperationException($"{method.FullName} has no access rule in {nameof(ApiMethodAccess)}.");
-            }
-
-            var grpcMethod = served.GetValueOrDefault($"/{method.Service.FullName}/{method.Name}") ?? RegisterNotServed(registry, method);
-            grpcMethod.WithMetadata(ApiAccessRequirement.PolicyFor(action));
+            health.Services.Map(service.FullName, _ => true);
         }
     }
 
-    private static GrpcMethod RegisterNotServed(GrpcServiceRegistry registry, MethodDescriptor method)
+    public static void MapTilsynApi(this IEndpointRouteBuilder endpoints)
     {
-        var name = method.IsServerStreaming ? nameof(NotServedStreaming) : nameof(NotServedUnary);
-        var register = typeof(TilsynApi).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(method.InputType.ClrType, method.OutputType.ClrType);
-        return (GrpcMethod)register.Invoke(null, [registry, method])!;
+        var unguarded = Methods.Where(m => !ApiMethodAccess.TryGetAction(m.Service.FullName, m.Name, out _)).Select(m => m.FullName).ToList();
+        if (unguarded.Count > 0)
+        {
+            throw new InvalidOperationException($"{string.Join(", ", unguarded)} ha(s) no access rule in {nameof(ApiMethodAccess)}.");
+        }
+
+        endpoints.MapGrpcGatewayService<UnitsService>();
+        endpoints.MapGrpcGatewayService<LoopsService>();
+        endpoints.MapGrpcGatewayService<DataPackagesService>();
+        endpoints.MapGrpcGatewayService<InboxService>();
+        endpoints.MapGrpcGatewayService<AreasService>();
+        endpoints.MapGrpcGatewayService<AdministrationService>();
+        endpoints.MapGrpcGatewayService<OperationsService>();
+        endpoints.MapGrpcGatewayService<ReportsService>();
     }
-
-    private static GrpcMethod NotServedUnary<TRequest, TResponse>(GrpcServiceRegistry registry, MethodDescriptor method)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() =>
-        registry.Unary<TRequest, TResponse>(method.Service.FullName, method.Name, (_, _) => Task.FromException<TResponse>(NotServed(method)));
-
-    private static GrpcMethod NotServedStreaming<TRequest, TResponse>(GrpcServiceRegistry registry, MethodDescriptor method)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() =>
-        registry.ServerStreaming<TRequest, TResponse>(method.Service.FullName, method.Name, (_, _, _) => Task.FromException(NotServed(method)));
-
-    private static GrpcStatusException NotServed(MethodDescriptor method) =>
-        new(StatusCode.Unimplemented, $"{method.FullName} is declared but not served yet.");
 }

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Grpc;
@@ -32,13 +33,14 @@ public static class TilsynApiServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IPortfolioLookup, GrainPortfolioLookup>();
         builder.Services.AddSingleton<ApiCalls>();
-        builder.Services.AddGrpcService<UnitsService>();
-        builder.Services.AddGrpcService<LoopsService>();
-        builder.Services.AddGrpcService<DataPackagesService>();
-        builder.Services.AddGrpcService<InboxService>();
-        builder.Services.AddGrpcService<AreasService>();
-        builder.Services.AddGrpcService<AdministrationService>();
-        builder.Services.AddGrpcService<OperationsService>();
+        builder.Services.Configure<GrpcHealthChecksOptions>(TilsynApi.MapHealthNames);
+        builder.Services.AddSingleton<UnitsService>();
+        builder.Services.AddSingleton<LoopsService>();
+        builder.Services.AddSingleton<DataPackagesService>();
+        builder.Services.AddSingleton<InboxService>();
+        builder.Services.AddSingleton<AreasService>();
+        builder.Services.AddSingleton<AdministrationService>();
+        builder.Services.AddSingleton<OperationsService>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Gateway.Api.Calls;
@@ -10,20 +11,13 @@ using Model = OrleansTilsyn.Contracts.Model;
 namespace OrleansTilsyn.Gateway.Api;
 
 /// <summary>tilsyn.v1.Units over the organisation directory grain.</summary>
-public sealed class UnitsService(ApiCalls api, ILogger<UnitsService> logger) : IGrpcService
+public sealed class UnitsService(ApiCalls api, ILogger<UnitsService> logger) : Units.UnitsBase
 {
-    private const string Service = "tilsyn.v1.Units";
 
     private IOrganisationGrain Directory => api.Grain<IOrganisationGrain>(GrainKeys.Singleton);
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.Unary<GetUnitRequest, Unit>(Service, "GetUnit", GetUnitAsync);
-        registry.Unary<ListUnitsRequest, ListUnitsResponse>(Service, "ListUnits", ListUnitsAsync);
-        registry.Unary<ImportUnitsRequest, ImportUnitsResponse>(Service, "ImportUnits", ImportUnitsAsync);
-    }
 
-    private async Task<Unit> GetUnitAsync(GetUnitRequest request, GrpcCallContext context)
+    public override async Task<Unit> GetUnit(GetUnitRequest request, ServerCallContext context)
     {
         var unitId = ResourceNames.Unit.Parse(request.Name, "name")["unit"];
         var caller = await api.UnitAccessAsync(context, ApiAction.ReadUnit, unitId);
@@ -31,7 +25,7 @@ public sealed class UnitsService(ApiCalls api, ILogger<UnitsService> logger) : I
         return unit.ToApi();
     }
 
-    private async Task<ListUnitsResponse> ListUnitsAsync(ListUnitsRequest request, GrpcCallContext context)
+    public override async Task<ListUnitsResponse> ListUnits(ListUnitsRequest request, ServerCallContext context)
     {
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ListUnits);
         var size = Paging.Size(request.PageSize);
@@ -86,7 +80,7 @@ public sealed class UnitsService(ApiCalls api, ILogger<UnitsService> logger) : I
         return response;
     }
 
-    private async Task<ImportUnitsResponse> ImportUnitsAsync(ImportUnitsRequest request, GrpcCallContext context)
+    public override async Task<ImportUnitsResponse> ImportUnits(ImportUnitsRequest request, ServerCallContext context)
     {
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ImportUnits);
         var parsed = UnitCsvImport.Parse(request.CsvContent);

@@ -1,4 +1,5 @@
-using OrleansTilsyn.Gateway.Rpc;
+using Google.Rpc;
+using Grpc.Core;
 
 namespace OrleansTilsyn.Gateway.Grpc;
 

@@ -1,13 +1,13 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using OrleansTilsyn.Gateway.Grpc;
 
 namespace OrleansTilsyn.Gateway.Hosting;
 
-/// <summary>Endpoints for measuring the protocol layer's own cost (enabled by <c>Gateway:Bench=true</c>):
-/// <c>/bench.v1.Echo/Echo</c> is a gRPC unary echo of google.protobuf.BytesValue through the full
-/// layer; <c>/bench.v1.Bare/Fixed</c> is bare Kestrel writing a fixed gRPC response by hand.
-/// Drive both with the same load, e.g. <c>h2load -n 100000 -c 4 -m 16 -d request.bin
-/// -H 'content-type: application/grpc' -H 'te: trailers' http://127.0.0.1:PORT/bench.v1.Echo/Echo</c>.</summary>
+/// <summary>Endpoints for measuring the gRPC stack's own cost (enabled by <c>Gateway:Bench=true</c>):
+/// <c>/bench.v1.Echo/Echo</c> is a gRPC unary echo of google.protobuf.BytesValue through grpc-dotnet with the
+/// gateway's interceptors; <c>/bench.v1.Bare/Fixed</c> is bare Kestrel writing a fixed gRPC response by hand.
+/// Drive both with the same load (tests/Benchmarks/grpc-bench.sh).</summary>
 public static class BenchEndpoints
 {
     public const string ConfigKey = "Gateway:Bench";
@@ -23,8 +23,11 @@ public static class BenchEndpoints
             await context.Response.BodyWriter.WriteAsync(FixedResponse);
             context.Response.AppendTrailer("grpc-status", "0");
         });
+        app.MapGrpcGatewayService<BenchEcho>();
     }
 
-    public static void RegisterBenchEcho(GrpcServiceRegistry registry) =>
-        registry.Unary<BytesValue, BytesValue>("bench.v1.Echo", "Echo", (request, _) => Task.FromResult(request)).AllowAnonymous();
+    private sealed class BenchEcho : Bench.V1.Echo.EchoBase
+    {
+        public override Task<BytesValue> Echo(BytesValue request, ServerCallContext context) => Task.FromResult(request);
+    }
 }

@@ -38,15 +38,9 @@ public static class GatewayApplication
         app.MapReportPrintRoute();
         app.MapLoopHealthPage();
         app.MapWebFrontEnd();
-        app.MapGrpcServices(registry =>
-        {
-            if (bench)
-            {
-                BenchEndpoints.RegisterBenchEcho(registry);
-            }
-
-            TilsynApi.Register(registry);
-        }).RequireAuthorization();
+        app.UseGrpcGateway();
+        app.MapGrpcGatewayBuiltIns();
+        app.MapTilsynApi();
         return app;
     }
 }

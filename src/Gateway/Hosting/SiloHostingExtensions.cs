@@ -28,7 +28,9 @@ public static class SiloHostingExtensions
             options.StoreFactory = services => CreateStore(storage, builder.Environment.ContentRootPath, services);
         });
         builder.Services.AddLoopTelemetry(o => builder.Configuration.GetSection("Telemetry:Loop").Bind(o));
-        builder.Services.AddHostedService<StoreHealthProbe>();
+        builder.Services.AddSingleton<StoreHealthProbe>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StoreHealthProbe>());
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthProbe>("store");
         builder.Services.AddHostedService<DataFolderPermissions>();
         var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new();
         if (demo.SeedWhenEmpty ?? AuthStartup.Resolve(builder.Configuration, builder.Environment).Demo)

@@ -1,29 +1,34 @@
 using OrleansTilsyn.Contracts.Runtime;
-using OrleansTilsyn.Gateway.Grpc.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansTilsyn.Silo.Storage;
 
 namespace OrleansTilsyn.Gateway.Hosting;
 
-/// <summary>Pings the store every few seconds and reports the whole server NOT_SERVING while it is unreachable.</summary>
-internal sealed partial class StoreHealthProbe(IGrainStore store, IGrpcHealthSource health, ILogger<StoreHealthProbe> logger) : BackgroundService
+/// <summary>Pings the store every few seconds; while it is unreachable the service is unhealthy, so gRPC health
+/// (Grpc.AspNetCore.HealthChecks) answers NOT_SERVING for the server and every tilsyn.v1 service, and the loop
+/// health page says so.</summary>
+internal sealed partial class StoreHealthProbe(IGrainStore store, ILogger<StoreHealthProbe> logger) : BackgroundService, IHealthCheck
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (health is not HealthStatusBoard board) return;
         using var timer = new PeriodicTimer(Interval);
-        var serving = true;
         do
         {
             var reachable = await IsReachableAsync(stoppingToken);
-            if (reachable == serving) continue;
-            serving = reachable;
-            board.SetAll(serving ? GrpcServingStatus.Serving : GrpcServingStatus.NotServing);
-            if (serving) LogStoreBack(logger); else LogStoreLost(logger);
+            if (reachable == StoreReachable) continue;
+            StoreReachable = reachable;
+            if (reachable) LogStoreBack(logger); else LogStoreLost(logger);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    /// <summary>False from the first failed ping until one succeeds again.</summary>
+    public bool StoreReachable { get; private set; } = true;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(StoreReachable ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The store is unreachable."));
 
     private async Task<bool> IsReachableAsync(CancellationToken stoppingToken)
     {

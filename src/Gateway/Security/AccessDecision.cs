@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Gateway.Grpc;
 
 namespace OrleansTilsyn.Gateway.Security;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
+using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using OrleansTilsyn.Gateway.Grpc;
@@ -11,7 +11,7 @@ public static class SecurityServiceCollectionExtensions
 {
     /// <summary>
     /// JWT bearer authentication from the <c>Auth</c> section (OIDC provider, JWKS file, or in demo mode the
-    /// local key, created here on first start), authorization with the per-method access gate,
+    /// local key, created here on first start), the per-method access gate (<see cref="ApiAccessInterceptor"/>),
     /// <see cref="AccessPolicy"/>, and the demo organisation as <see cref="IPortfolioLookup"/> unless another one
     /// is registered. Throws on an inconsistent configuration (<see cref="AuthStartup"/>); logs the mode at start.
     /// </summary>
@@ -33,7 +33,8 @@ public static class SecurityServiceCollectionExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwtBearer(jwt, options, localKey));
         builder.Services.AddAuthorization();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ApiAccessAuthorizationHandler>());
+        builder.Services.TryAddSingleton<ApiAccessInterceptor>();
+        builder.Services.AddOptions<GrpcServiceOptions>().Configure(grpc => grpc.Interceptors.Add<ApiAccessInterceptor>());
         builder.Services.TryAddSingleton<IPortfolioLookup>(_ => StaticPortfolioLookup.Demo());
         builder.Services.TryAddSingleton<AccessPolicy>();
         return builder;

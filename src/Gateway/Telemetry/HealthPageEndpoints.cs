@@ -1,6 +1,6 @@
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Contracts.Runtime;
-using OrleansTilsyn.Gateway.Grpc.Health;
+using OrleansTilsyn.Gateway.Hosting;
 using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Grains.Telemetry;
 
@@ -15,14 +15,14 @@ public static class HealthPageEndpoints
     /// other roles get 403. The report is computed afresh and published to the Loop meter.
     /// </summary>
     public static IEndpointConventionBuilder MapLoopHealthPage(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Route, async (HttpContext http, LoopHealthCollector collector, LoopMetrics metrics, IGrpcHealthSource health) =>
+        endpoints.MapGet(Route, async (HttpContext http, LoopHealthCollector collector, LoopMetrics metrics, StoreHealthProbe store) =>
         {
             if (!CallerClaims.TryRead(http.User, out var caller, out var error))
                 return Results.Text($"The token is valid but {error}.", "text/plain", statusCode: StatusCodes.Status403Forbidden);
             if (caller.Role != CallerRole.Operations)
                 return Results.Text("Only the operations role may read the health page.", "text/plain", statusCode: StatusCodes.Status403Forbidden);
             http.Response.Headers.CacheControl = "no-store";
-            var serving = health.GetStatus("") == GrpcServingStatus.Serving;
+            var serving = store.StoreReachable;
             try
             {
                 var report = await collector.CollectAsync(caller.ToActor(), cancellationToken: http.RequestAborted);

@@ -31,7 +31,7 @@ public sealed class ApiHelperTests
         var error = Assert.Throws<GrpcStatusException>(() => ReportsService.UnitOf(reportId));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(Assert.IsType<Rpc.BadRequest>(Assert.Single(error.Status.Details)).FieldViolations, v => v.Field == "report_id");
+        Assert.Contains(Assert.IsType<Google.Rpc.BadRequest>(Assert.Single(error.Details)).FieldViolations, v => v.Field == "report_id");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class ApiHelperTests
         var error = Result.Failure<int>(problem).Invoking(r => r.OrThrow());
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var badRequest = Assert.IsType<Rpc.BadRequest>(Assert.Single(error.Status.Details));
+        var badRequest = Assert.IsType<Google.Rpc.BadRequest>(Assert.Single(error.Details));
         Assert.Equal(["decision", "agreements[0].due"], badRequest.FieldViolations.Select(v => v.Field));
     }
 
@@ -60,7 +60,7 @@ public sealed class ApiHelperTests
         Assert.Equal(day, day.ToApi().ToDateOnly("due"));
         var impossible = Assert.Throws<GrpcStatusException>(() => new Date { Year = 2025, Month = 2, Day = 29 }.ToDateOnly("agreements[1].due"));
         var missing = Assert.Throws<GrpcStatusException>(() => ((Date?)null).ToDateOnly("effective_from"));
-        Assert.Equal("agreements[1].due", Assert.IsType<Rpc.BadRequest>(Assert.Single(impossible.Status.Details)).FieldViolations[0].Field);
+        Assert.Equal("agreements[1].due", Assert.IsType<Google.Rpc.BadRequest>(Assert.Single(impossible.Details)).FieldViolations[0].Field);
         Assert.Equal(StatusCode.InvalidArgument, missing.StatusCode);
     }
 

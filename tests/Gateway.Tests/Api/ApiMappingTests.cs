@@ -47,7 +47,7 @@ public sealed class ApiMappingTests
         var error = Assert.Throws<GrpcStatusException>(() => ApiEnums.ToModel<V1.Sector, Model.Sector>(V1.Sector.Unspecified, "sector"));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("sector", Assert.IsType<Rpc.BadRequest>(Assert.Single(error.Status.Details)).FieldViolations[0].Field);
+        Assert.Equal("sector", Assert.IsType<Google.Rpc.BadRequest>(Assert.Single(error.Details)).FieldViolations[0].Field);
     }
 
     [Theory]
@@ -154,7 +154,7 @@ public sealed class ApiMappingTests
         var violations = Enumerable.Range(0, 500).Select(i => ($"line {i}: unit", new string('x', 2000))).ToArray();
 
         var error = GrpcErrors.InvalidArgument(new string('m', 100_000), violations);
-        var badRequest = Assert.IsType<Rpc.BadRequest>(Assert.Single(error.Status.Details));
+        var badRequest = Assert.IsType<Google.Rpc.BadRequest>(Assert.Single(error.Details));
 
         Assert.True(error.Message.Length <= GrpcStatusException.MaxMessageLength);
         Assert.True(badRequest.CalculateSize() <= GrpcErrors.MaxBadRequestBytes);

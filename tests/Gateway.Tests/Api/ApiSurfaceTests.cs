@@ -57,17 +57,14 @@ public sealed class ApiSurfaceTests
     }
 
     [Fact]
-    public void RegistrationKeepsServedMethodsAndFillsTheRestWithNotServed()
+    public void EveryMethodHasAnAccessRuleAndAJsonRouteOnItsGrpcPath()
     {
-        var registry = new GrpcServiceRegistry();
-        UnaryHandler<GetUnitRequest, Unit> getUnit = (request, _) => Task.FromResult(new Unit { Name = request.Name });
-        var served = registry.Unary("tilsyn.v1.Units", "GetUnit", getUnit);
-
-        TilsynApi.Register(registry);
-
-        Assert.Equal(TilsynApi.Methods.Count(), registry.Methods.Count);
-        Assert.Same(served, registry.Methods.Single(m => m.Path == "/tilsyn.v1.Units/GetUnit"));
-        Assert.All(registry.Methods, m => Assert.Single(m.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.AuthorizationPolicy>()));
+        Assert.All(TilsynApi.Methods, method =>
+        {
+            Assert.True(ApiMethodAccess.TryGetAction(method.Service.FullName, method.Name, out _), $"{method.FullName} has no access rule");
+            var rule = method.GetOptions().GetExtension(Google.Api.AnnotationsExtensions.Http);
+            Assert.Equal(($"/{method.Service.FullName}/{method.Name}", "*"), (rule.Post, rule.Body));
+        });
     }
 
     [Fact]
@@ -83,7 +80,7 @@ public sealed class ApiSurfaceTests
         Assert.False(ResourceNames.Loop.TryParse("units/a/loops", out _));
         var error = Assert.Throws<GrpcStatusException>(() => ResourceNames.Unit.Parse("unit/a", "name"));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var badRequest = Assert.IsType<Rpc.BadRequest>(Assert.Single(error.Status.Details));
+        var badRequest = Assert.IsType<Google.Rpc.BadRequest>(Assert.Single(error.Details));
         Assert.Equal("name", badRequest.FieldViolations[0].Field);
     }
 }

@@ -1,6 +1,6 @@
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Grpc;
-using OrleansTilsyn.Gateway.Health.V1;
+using Grpc.Health.V1;
 
 namespace OrleansTilsyn.Gateway.Tests.Api;
 

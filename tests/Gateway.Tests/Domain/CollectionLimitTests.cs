@@ -35,7 +35,7 @@ public sealed class CollectionLimitTests(DomainGatewayFixture fixture) : IClassF
 
         var refused = await Gateway.CallAsync("/tilsyn.v1.Loops/AddBoardStatement", new AddBoardStatementRequest { Parent = SpringConversation, Text = "Én udtalelse mere." }, leader);
         Assert.Equal(StatusCode.FailedPrecondition, refused.Status);
-        var failure = Assert.Single(refused.StatusDetails()!.Details).Unpack<Rpc.PreconditionFailure>();
+        var failure = Assert.Single(refused.StatusDetails()!.Details).Unpack<Google.Rpc.PreconditionFailure>();
         Assert.Equal(SpringConversation, Assert.Single(failure.Violations).Subject);
 
         var pages = new List<ListBoardStatementsResponse>();
@@ -83,7 +83,7 @@ public sealed class CollectionLimitTests(DomainGatewayFixture fixture) : IClassF
             new ListBoardStatementsRequest { Parent = SpringConversation, PageSize = 1, PageToken = first.NextPageToken }, leader);
 
         Assert.Equal(StatusCode.InvalidArgument, foreign.Status);
-        Assert.Equal("page_token", Assert.Single(Assert.Single(foreign.StatusDetails()!.Details).Unpack<Rpc.BadRequest>().FieldViolations).Field);
+        Assert.Equal("page_token", Assert.Single(Assert.Single(foreign.StatusDetails()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations).Field);
     }
 
     [Fact]

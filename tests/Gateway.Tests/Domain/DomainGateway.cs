@@ -121,13 +121,13 @@ internal sealed class DomainGateway : IAsyncDisposable
 
     public async Task<string> HealthAsync()
     {
-        var result = await Client.CallAsync("/grpc.health.v1.Health/Check", new Health.V1.HealthCheckRequest());
-        return result.Single(Health.V1.HealthCheckResponse.Parser).Status.ToString().ToUpperInvariant();
+        var result = await Client.CallAsync("/grpc.health.v1.Health/Check", new global::Grpc.Health.V1.HealthCheckRequest());
+        return result.Single(global::Grpc.Health.V1.HealthCheckResponse.Parser).Status.ToString().ToUpperInvariant();
     }
 
     /// <summary>Handler failures the protocol layer logged as errors (an unexpected exception in a tilsyn.v1 handler).</summary>
     public IEnumerable<ListLoggerProvider.LogEntry> HandlerFailures =>
-        Logs.Entries.Where(e => e.Level >= LogLevel.Error && e.Category == GrpcEndpointRouteBuilderExtensions.LoggerCategory);
+        Logs.Entries.Where(e => e.Level >= LogLevel.Error && e.Category == typeof(ErrorInterceptor).FullName);
 
     public async ValueTask DisposeAsync()
     {

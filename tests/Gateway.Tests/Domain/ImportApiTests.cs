@@ -21,10 +21,10 @@ public sealed class ImportApiTests(DomainGatewayFixture fixture) : IClassFixture
     private static ImportDataPackageReleaseRequest Package(string period, string csv, bool validateOnly = false) =>
         new() { Parent = "sectors/dagtilbud", Period = period, CsvContent = csv, ValidateOnly = validateOnly };
 
-    private static Rpc.BadRequest.Types.FieldViolation Violation(GrpcResult result)
+    private static Google.Rpc.BadRequest.Types.FieldViolation Violation(GrpcResult result)
     {
         Assert.Equal(StatusCode.InvalidArgument, result.Status);
-        return Assert.Single(Assert.Single(result.StatusDetails()!.Details).Unpack<Rpc.BadRequest>().FieldViolations);
+        return Assert.Single(Assert.Single(result.StatusDetails()!.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations);
     }
 
     private static string UnitsCsv(int rows)

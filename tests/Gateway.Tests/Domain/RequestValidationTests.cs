@@ -138,8 +138,8 @@ public sealed class RequestValidationTests(DomainGatewayFixture fixture) : IClas
     private static List<string> Violations(GrpcResult result, StatusCode expected)
     {
         Assert.True(result.Status == expected, $"{result.Status} {result.StatusMessage}");
-        var details = Assert.IsType<Rpc.Status>(result.StatusDetails());
-        return [.. Assert.Single(details.Details).Unpack<Rpc.BadRequest>().FieldViolations.Select(v => v.Field)];
+        var details = Assert.IsType<Google.Rpc.Status>(result.StatusDetails());
+        return [.. Assert.Single(details.Details).Unpack<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field)];
     }
 
     /// <summary>The message's bytes with each placeholder (ZQZQ, XJXJ) replaced by four bytes that are not UTF-8.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTilsyn.Gateway.Grpc;
@@ -50,7 +51,7 @@ public sealed class GatewayTestServer : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Action<IEndpointConventionBuilder>? conventions = null,
         Action<WebApplicationBuilder>? builderSetup = null,
-        Action<GrpcServiceRegistry>? registry = null)
+        Action<IEndpointRouteBuilder>? mapMore = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new ListLoggerProvider();
@@ -65,7 +66,7 @@ public sealed class GatewayTestServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGateway(endpoints));
         builder.Services.AddGrpcGateway(options => configure?.Invoke(options));
         builder.Services.AddSingleton<EchoProbe>();
-        builder.Services.AddGrpcService<EchoService>();
+        builder.Services.AddSingleton<TestEcho>();
         services?.Invoke(builder.Services);
         builderSetup?.Invoke(builder);
         var authorize = conventions is not null;
@@ -94,8 +95,11 @@ public sealed class GatewayTestServer : IAsyncDisposable
             app.UseAuthorization();
         }
 
-        var grpc = app.MapGrpcServices(registry);
+        app.UseGrpcGateway();
+        app.MapGrpcGatewayBuiltIns();
+        var grpc = app.MapGrpcGatewayService<TestEcho>();
         conventions?.Invoke(grpc);
+        mapMore?.Invoke(app);
         await app.StartAsync();
 
         // Kestrel reports bound addresses in the order the listeners were added: h2c, HTTP/1.1, TLS.

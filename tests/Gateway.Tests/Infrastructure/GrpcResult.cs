@@ -70,8 +70,8 @@ public sealed class GrpcResult
     public List<T> All<T>(MessageParser<T> parser)
         where T : IMessage<T> => Messages.Select(m => parser.ParseFrom(m)).ToList();
 
-    public Rpc.Status? StatusDetails() =>
-        Field("grpc-status-details-bin") is { } value ? Rpc.Status.Parser.ParseFrom(Base64(value)) : null;
+    public Google.Rpc.Status? StatusDetails() =>
+        Field("grpc-status-details-bin") is { } value ? Google.Rpc.Status.Parser.ParseFrom(Base64(value)) : null;
 
     public static byte[] Base64(string unpadded) => Convert.FromBase64String(unpadded.PadRight((unpadded.Length + 3) / 4 * 4, '='));
 

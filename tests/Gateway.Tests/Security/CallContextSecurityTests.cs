@@ -8,7 +8,7 @@ namespace OrleansTilsyn.Gateway.Tests.Security;
 
 public sealed class CallContextSecurityTests
 {
-    private static GrpcCallContext ContextOf(params (string Type, string Value)[] claims)
+    private static TestServerCallContext ContextOf(params (string Type, string Value)[] claims)
     {
         var services = new ServiceCollection()
             .AddSingleton<IPortfolioLookup>(new StaticPortfolioLookup([new UnitAccessFacts("unit-a", "bu-chef-1", SelfOwned: false)]))
@@ -16,7 +16,7 @@ public sealed class CallContextSecurityTests
             .BuildServiceProvider();
         var identity = claims.Length == 0 ? new ClaimsIdentity() : new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)), "Bearer");
         var http = new DefaultHttpContext { RequestServices = services, User = new ClaimsPrincipal(identity) };
-        return new GrpcCallContext(http, "/tilsyn.v1.Units/GetUnit", GrpcProtocol.Grpc, null, CancellationToken.None, new Metadata());
+        return new TestServerCallContext(http, "/tilsyn.v1.Units/GetUnit");
     }
 
     [Fact]

@@ -37,13 +37,12 @@ internal sealed class SecuredGateway : IAsyncDisposable
         }
 
         var server = await GatewayTestServer.StartAsync(
-            conventions: grpc => grpc.RequireAuthorization(),
             builderSetup: builder =>
             {
                 builder.Configuration.AddInMemoryCollection(settings);
                 builder.AddTilsynSecurity();
             },
-            registry: TilsynApi.Register);
+            mapMore: NotServedApi.Map);
         return new SecuredGateway(server, data, ownsDataDirectory: dataDirectory is null);
     }
 

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Grpc;
-using OrleansTilsyn.Gateway.Health.V1;
+using Grpc.Health.V1;
 using OrleansTilsyn.Gateway.Security;
 
 namespace OrleansTilsyn.Gateway.Tests.Security;

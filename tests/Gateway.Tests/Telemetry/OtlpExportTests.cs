@@ -68,7 +68,7 @@ public sealed class OtlpExportTests
                     r.Headers.TryAddWithoutValidation("authorization", $"Bearer {gateway.Administration}");
                     r.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
                 });
-            Assert.Equal(Grpc.StatusCode.OK, result.Status);
+            Assert.Equal(StatusCode.OK, result.Status);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Google.Protobuf;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Contracts.Runtime;
@@ -24,7 +25,7 @@ public sealed partial class ApiCalls(
     public T Grain<T>(string key) where T : IGrainWithStringKey => grains.GetGrain<T>(key);
 
     /// <summary>The caller, allowed to do <paramref name="action"/> on the unit (PERMISSION_DENIED or NOT_FOUND otherwise).</summary>
-    public async Task<Caller> UnitAccessAsync(GrpcCallContext context, ApiAction action, string unitId)
+    public async Task<Caller> UnitAccessAsync(ServerCallContext context, ApiAction action, string unitId)
     {
         var caller = context.GetCaller();
         var decision = await policy.CheckUnitAsync(caller, action, unitId, context.CancellationToken);
@@ -36,7 +37,7 @@ public sealed partial class ApiCalls(
     public ValueTask<UnitAccessFacts?> FindUnitAsync(string unitId, CancellationToken cancellationToken) => units.FindUnitAsync(unitId, cancellationToken);
 
     /// <summary>The caller, allowed to do a cross-unit <paramref name="action"/>.</summary>
-    public static Caller GlobalAccess(GrpcCallContext context, ApiAction action)
+    public static Caller GlobalAccess(ServerCallContext context, ApiAction action)
     {
         var caller = context.GetCaller();
         AccessPolicy.CheckGlobal(caller, action).ThrowIfNotAllowed();
@@ -89,7 +90,7 @@ public sealed partial class ApiCalls(
     /// its outcome.
     /// </summary>
     public async Task<TResponse> ChangeAsync<TResponse>(
-        GrpcCallContext context, Caller caller, IMessage request, string requestId, Func<CancellationToken, Task<TResponse>> change)
+        ServerCallContext context, Caller caller, IMessage request, string requestId, Func<CancellationToken, Task<TResponse>> change)
         where TResponse : class, IMessage
     {
         var key = requestKeys.For(context, caller, requestId, request);

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
@@ -18,7 +19,7 @@ public sealed class RequestKeys(TimeProvider realTime)
     public const int MaxRequestIdLength = 64;
 
     /// <summary>The key of <paramref name="request"/>, or null when it has no <paramref name="requestId"/>; INVALID_ARGUMENT when the id is too long.</summary>
-    public RequestKey? For(GrpcCallContext context, Caller caller, string requestId, IMessage request)
+    public RequestKey? For(ServerCallContext context, Caller caller, string requestId, IMessage request)
     {
         if (requestId.Length > MaxRequestIdLength)
             throw GrpcErrors.InvalidArgument("request_id is too long.", ("request_id", $"must be at most {MaxRequestIdLength} characters"));

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Tests.Echo;
 using Google.Protobuf;
@@ -5,41 +6,31 @@ using Google.Protobuf;
 namespace OrleansTilsyn.Gateway.Tests.Infrastructure;
 
 /// <summary>The test service: echoes, fails on request, waits for cancellation, streams.</summary>
-public sealed class EchoService(EchoProbe probe) : IGrpcService
+public sealed class TestEcho(EchoProbe probe) : Echo.EchoService.EchoServiceBase
 {
     public const string Name = "test.echo.v1.EchoService";
     public const string SecretDetail = "connection string Host=db;Password=hunter2";
 
-    public void Register(GrpcServiceRegistry registry)
-    {
-        registry.AddFile(EchoReflection.Descriptor);
-        registry.Unary<EchoRequest, EchoReply>(Name, "Echo", Echo);
-        registry.Unary<FailRequest, EchoReply>(Name, "Fail", Fail);
-        registry.Unary<WaitRequest, EchoReply>(Name, "Wait", WaitAsync);
-        registry.ServerStreaming<CountRequest, EchoReply>(Name, "Count", CountAsync);
-        registry.DuplexStreaming<EchoRequest, EchoReply>(Name, "Chat", ChatAsync);
-    }
-
-    private static Task<EchoReply> Echo(EchoRequest request, GrpcCallContext context)
+    public override async Task<EchoReply> Echo(EchoRequest request, ServerCallContext context)
     {
         var reply = new EchoReply
         {
             Message = request.Message,
             Payload = request.ReplyPayloadSize > 0 ? ByteString.CopyFrom(new byte[request.ReplyPayloadSize]) : request.Payload,
-            User = context.User.Identity?.Name ?? "",
+            User = context.GetHttpContext().User.Identity?.Name ?? "",
         };
         foreach (var entry in context.RequestHeaders.Where(e => e.Key.StartsWith("x-", StringComparison.Ordinal)))
         {
-            reply.Metadata.Add(entry.IsBinary ? $"{entry.Key}={Convert.ToHexString(entry.ValueBytes!)}" : $"{entry.Key}={entry.Value}");
+            reply.Metadata.Add(entry.IsBinary ? $"{entry.Key}={Convert.ToHexString(entry.ValueBytes)}" : $"{entry.Key}={entry.Value}");
         }
 
-        context.ResponseHeaders.Add("x-reply-header", "header-value");
+        await context.WriteResponseHeadersAsync(new Metadata { { "x-reply-header", "header-value" } });
         context.ResponseTrailers.Add("x-reply-trailer", "trailer-value");
         context.ResponseTrailers.Add("x-reply-trailer-bin", [1, 2, 3, 250]);
-        return Task.FromResult(reply);
+        return reply;
     }
 
-    private static Task<EchoReply> Fail(FailRequest request, GrpcCallContext context)
+    public override Task<EchoReply> Fail(FailRequest request, ServerCallContext context)
     {
         if (request.Crash)
         {
@@ -57,9 +48,9 @@ public sealed class EchoService(EchoProbe probe) : IGrpcService
         throw new GrpcStatusException((StatusCode)request.Code, request.Message);
     }
 
-    private async Task<EchoReply> WaitAsync(WaitRequest request, GrpcCallContext context)
+    public override async Task<EchoReply> Wait(WaitRequest request, ServerCallContext context)
     {
-        probe.LastDeadline = context.Deadline;
+        probe.LastDeadline = context.Deadline == DateTime.MaxValue ? null : new DateTimeOffset(context.Deadline, TimeSpan.Zero);
         probe.OnWaitStarted();
         if (request.IgnoreCancellation)
         {
@@ -81,7 +72,7 @@ public sealed class EchoService(EchoProbe probe) : IGrpcService
         return new EchoReply();
     }
 
-    private static async Task CountAsync(CountRequest request, IGrpcStreamWriter<EchoReply> responses, GrpcCallContext context)
+    public override async Task Count(CountRequest request, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
     {
         for (var i = 1; i <= request.Count; i++)
         {
@@ -99,10 +90,10 @@ public sealed class EchoService(EchoProbe probe) : IGrpcService
         }
     }
 
-    private static async Task ChatAsync(IAsyncEnumerable<EchoRequest> requests, IGrpcStreamWriter<EchoReply> responses, GrpcCallContext context)
+    public override async Task Chat(IAsyncStreamReader<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
     {
         var sequence = 0;
-        await foreach (var request in requests)
+        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
         {
             await responses.WriteAsync(new EchoReply { Sequence = ++sequence, Message = request.Message }, context.CancellationToken);
         }

@@ -1,0 +1,50 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace OrleansTilsyn.Gateway.Grpc;
+
+public static class GrpcGatewayEndpoints
+{
+    /// <summary>Request content types of a method's gRPC endpoint (native gRPC and gRPC-Web, binary and text).</summary>
+    public static readonly string[] GrpcContentTypes =
+    [
+        "application/grpc", "application/grpc+proto",
+        "application/grpc-web", "application/grpc-web+proto", "application/grpc-web-text", "application/grpc-web-text+proto",
+    ];
+
+    /// <summary>gRPC-Web for every service and CORS (after routing, before the endpoints).</summary>
+    public static WebApplication UseGrpcGateway(this WebApplication app)
+    {
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseCors();
+        return app;
+    }
+
+    /// <summary>
+    /// Maps a service's methods: gRPC and gRPC-Web on <c>POST /{package}.{Service}/{Method}</c>, and the JSON route of
+    /// each method's google.api.http rule, which for tilsyn.v1 is the same path. The two share a path by request
+    /// content type (ASP.NET Core's accepts matching; any other content type is 415).
+    /// </summary>
+    public static GrpcServiceEndpointConventionBuilder MapGrpcGatewayService<TService>(this IEndpointRouteBuilder endpoints)
+        where TService : class
+    {
+        var service = endpoints.MapGrpcService<TService>();
+        service.Add(endpoint =>
+        {
+            var json = endpoint.Metadata.OfType<GrpcJsonTranscodingMetadata>().Any();
+            endpoint.Metadata.Add(new AcceptsMetadata(json ? ["application/json"] : GrpcContentTypes));
+        });
+        service.RequireCors(GrpcCors.PolicyName);
+        return service;
+    }
+
+    /// <summary>grpc.health.v1 and server reflection, anonymous, when enabled.</summary>
+    public static void MapGrpcGatewayBuiltIns(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<GrpcGatewayOptions>>().Value;
+        if (options.EnableHealth) endpoints.MapGrpcHealthChecksService();
+        if (options.EnableReflection) endpoints.MapGrpcReflectionService();
+    }
+}

@@ -1,8 +1,0 @@
-namespace OrleansTilsyn.Gateway.Grpc;
-
-public enum GrpcMethodType
-{
-    Unary,
-    ServerStreaming,
-    DuplexStreaming,
-}
