@@ -15,7 +15,11 @@ public sealed class HealthTests
     [Fact]
     public async Task ServerAndMappedServicesAreServing()
     {
-        await using var server = await GatewayTestServer.StartAsync(services: s => s.Configure<GrpcHealthChecksOptions>(o => o.Services.Map(TestEcho.Name, _ => true)));
+        await using var server = await GatewayTestServer.StartAsync(services: s =>
+        {
+            s.AddHealthChecks().AddCheck("switchable", new SwitchableCheck { Healthy = true });
+            s.Configure<GrpcHealthChecksOptions>(o => o.Services.Map(TestEcho.Name, _ => true));
+        });
 
         var whole = await server.Client.CallAsync(Check, new HealthCheckRequest());
         var echo = await server.Client.CallAsync(Check, new HealthCheckRequest { Service = TestEcho.Name });
@@ -52,7 +56,7 @@ public sealed class HealthTests
         await using var server = await GatewayTestServer.StartAsync(services: s =>
         {
             s.AddHealthChecks().AddCheck("switchable", check);
-            s.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, TimeSpan.FromMilliseconds(100)));
+            s.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(1)));
         });
         await using var call = await DuplexCall.StartAsync(server.Client.Http, server.GrpcAddress, Watch, new HealthCheckRequest(), onlyRequest: true);
 

@@ -145,12 +145,4 @@ public sealed class NativeGrpcTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal(StatusCode.Aborted, result.Status);
         Assert.Equal("Stopped after 2 messages.", result.StatusMessage);
     }
-
-    [Fact]
-    public async Task ServerAdvertisesAcceptedMessageEncodings()
-    {
-        var result = await Client.CallAsync(Echo, new EchoRequest());
-
-        Assert.Equal("identity,gzip,deflate", result.Header("grpc-accept-encoding"));
-    }
 }

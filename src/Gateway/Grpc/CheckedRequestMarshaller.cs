@@ -27,9 +27,9 @@ internal static class CheckedRequestMarshaller
         var payload = context.PayloadAsReadOnlySequence();
         try
         {
-            var message = marshaller.ContextualDeserializer(context);
+            // Before parsing: Google.Protobuf refuses such a string too, but as a malformed message without naming it.
             Utf8Validation.ThrowIfInvalid(descriptor, payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
-            return message;
+            return marshaller.ContextualDeserializer(context);
         }
         catch (GrpcStatusException refused)
         {

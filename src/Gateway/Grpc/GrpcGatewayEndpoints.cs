@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +15,45 @@ public static class GrpcGatewayEndpoints
         "application/grpc-web", "application/grpc-web+proto", "application/grpc-web-text", "application/grpc-web-text+proto",
     ];
 
-    /// <summary>gRPC-Web for every service and CORS (after routing, before the endpoints).</summary>
+    /// <summary>gRPC-Web for every service, CORS, and the receive limit on JSON request bodies (after routing, before
+    /// the endpoints).</summary>
     public static WebApplication UseGrpcGateway(this WebApplication app)
     {
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseCors();
+        var limit = app.Services.GetRequiredService<IOptions<GrpcGatewayOptions>>().Value.MaxReceiveMessageSize;
+        app.Use((context, next) =>
+        {
+            // grpc-dotnet limits messages, JSON transcoding does not: the same limit on the request body.
+            if (limit is { } max && context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is not null
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            {
+                body.MaxRequestBodySize = max;
+            }
+
+            return next(context);
+        });
+        var methodPaths = new Lazy<HashSet<string>>(() => MethodPaths(app.Services.GetRequiredService<EndpointDataSource>()));
+        app.Use((context, next) =>
+        {
+            // A method's path with a content type neither its gRPC nor its JSON endpoint accepts matches no endpoint
+            // (grpc-dotnet's catch-all for unknown methods sits in the same route node); say why, as 415.
+            if (context.GetEndpoint() is null && HttpMethods.IsPost(context.Request.Method) && methodPaths.Value.Contains(context.Request.Path.Value ?? ""))
+            {
+                context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         return app;
     }
+
+    private static HashSet<string> MethodPaths(EndpointDataSource endpoints) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<GrpcMethodMetadata>() is not null && e.RoutePattern.RawText is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Maps a service's methods: gRPC and gRPC-Web on <c>POST /{package}.{Service}/{Method}</c>, and the JSON route of

@@ -4,7 +4,9 @@ using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OrleansTilsyn.Gateway.Telemetry;
 
 namespace OrleansTilsyn.Gateway.Grpc;
 
@@ -12,7 +14,7 @@ public static class GrpcGatewayServiceCollectionExtensions
 {
     /// <summary>
     /// grpc-dotnet with the gateway's settings (<c>Gateway:Grpc</c>, <see cref="GrpcGatewayOptions"/>): message size
-    /// limits, <see cref="ErrorInterceptor"/> first among the interceptors, requests read by
+    /// limits, <see cref="CallSpanInterceptor"/> and <see cref="ErrorInterceptor"/> first among the interceptors, requests read by
     /// <see cref="CheckedRequestMarshaller"/>; JSON transcoding whose errors carry the google.rpc details; server
     /// reflection; gRPC health over ASP.NET Core health checks; the CORS policy of the configured origins.
     /// </summary>
@@ -29,16 +31,21 @@ public static class GrpcGatewayServiceCollectionExtensions
         if (configure is not null) options.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrpcGatewayOptions>, GrpcGatewayOptionsValidator>());
         services.TryAddSingleton<ErrorInterceptor>();
+        services.TryAddSingleton<CallSpanInterceptor>();
         services.AddGrpc().AddJsonTranscoding();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<GrpcGatewayOptions>>((grpc, gateway) =>
         {
             grpc.MaxReceiveMessageSize = gateway.Value.MaxReceiveMessageSize;
             grpc.MaxSendMessageSize = gateway.Value.MaxSendMessageSize;
             grpc.EnableDetailedErrors = gateway.Value.EnableDetailedErrors;
+            // First (outermost): the call's span, then the translation of refusals; interceptors added later run inside.
+            grpc.Interceptors.Add<CallSpanInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
-            var errors = grpc.Interceptors[^1];
+            var outermost = grpc.Interceptors.Skip(grpc.Interceptors.Count - 2).ToList();
             grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
-            grpc.Interceptors.Insert(0, errors);
+            grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
+            grpc.Interceptors.Insert(0, outermost[1]);
+            grpc.Interceptors.Insert(0, outermost[0]);
         });
         services.AddOptions<GrpcJsonTranscodingOptions>().Configure<IOptions<GrpcGatewayOptions>>((json, gateway) =>
         {
@@ -51,8 +58,13 @@ public static class GrpcGatewayServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(CheckedRequestMethodProvider<>)));
+        // ErrorInterceptor logs every handler failure; what grpc-dotnet itself logs as an error here is a request it could
+        // not read (a malformed frame, a corrupt gzip): the client's fault, answered with an error status, not an incident.
+        services.Configure<LoggerFilterOptions>(logging => logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", level => level < LogLevel.Error));
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
+        // Check runs the health checks when asked; Watch follows the published results, every few seconds.
+        services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false);
+        services.Configure<HealthCheckPublisherOptions>(publisher => (publisher.Delay, publisher.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(5)));
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<GrpcGatewayOptions>>((cors, gateway) => GrpcCors.AddPolicy(cors, gateway.Value));
         return services;

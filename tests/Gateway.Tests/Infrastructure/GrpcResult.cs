@@ -50,7 +50,22 @@ public sealed class GrpcResult
     /// <summary>The status came in the response headers, with no body.</summary>
     public bool TrailersOnly { get; }
 
-    public StatusCode? Status => Field("grpc-status") is { } value ? (StatusCode)int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    /// <summary>From grpc-status, or for a JSON error the <c>code</c> of its google.rpc.Status body.</summary>
+    public StatusCode? Status => Field("grpc-status") is { } value ? (StatusCode)int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+        : IsJson && HttpStatus >= 400 && JsonCode() is { } code ? (StatusCode)code : null;
+
+    private int? JsonCode()
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(Body);
+            return json.RootElement.TryGetProperty("code", out var code) ? code.GetInt32() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     public string? StatusMessage => Field("grpc-message") is { } value ? Uri.UnescapeDataString(value) : null;
 
@@ -90,19 +105,14 @@ public sealed class GrpcResult
         return trailers;
     }
 
-    /// <summary>Decodes concatenated, individually padded base64 chunks.</summary>
+    /// <summary>Decodes base64 text that may be several individually padded chunks.</summary>
     private static byte[] DecodeWebText(byte[] body)
     {
-        var text = Encoding.ASCII.GetString(body);
+        var text = new string(Encoding.ASCII.GetString(body).Where(c => !char.IsWhiteSpace(c)).ToArray());
         var output = new List<byte>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i += 4)
+        foreach (var chunk in System.Text.RegularExpressions.Regex.Matches(text, "[^=]+=*").Select(m => m.Value))
         {
-            if (text[i + 3] == '=' || i + 4 == text.Length)
-            {
-                output.AddRange(Convert.FromBase64String(text[start..(i + 4)]));
-                start = i + 4;
-            }
+            output.AddRange(Convert.FromBase64String(chunk.PadRight((chunk.Length + 3) / 4 * 4, '=')));
         }
 
         return output.ToArray();

@@ -33,7 +33,6 @@ public sealed class TokenValidationTests
         var result = await gateway.CallAsync(GetWheelConfig, Request, gateway.Token(CallerRole.Administration, "forvaltningen-1"));
 
         Assert.Equal(StatusCode.Unimplemented, result.Status);
-        Assert.Contains("tilsyn.v1.Administration.GetWheelConfig", result.StatusMessage!);
     }
 
     [Theory]
