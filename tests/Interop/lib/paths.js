@@ -5,7 +5,22 @@ const path = require('node:path');
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const contractsProtos = path.join(repoRoot, 'src', 'Contracts', 'Protos');
-const gatewayProtos = path.join(repoRoot, 'src', 'Gateway', 'Protos');
+
+/** The folder of an npm package of this suite. */
+function packageDir(name) {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+/** The import roots of the standard .proto files, from npm packages of this suite (a function, so that the suites that
+ * only need the paths above load without these packages): google/api and google/rpc from google-proto-files,
+ * health/v1/health.proto (grpc.health.v1) from grpc-health-check, grpc/reflection/v1 from @grpc/reflection. */
+function standardProtos() {
+  return {
+    google: packageDir('google-proto-files'),
+    health: path.join(packageDir('grpc-health-check'), 'proto'),
+    reflection: path.join(packageDir('@grpc/reflection'), 'build', 'proto'),
+  };
+}
 
 /** The built gateway: TILSYN_GATEWAY_DLL, else the newest of the Release and Debug builds. */
 function gatewayDll() {
@@ -24,4 +39,4 @@ function gatewayDll() {
   return candidates[0];
 }
 
-module.exports = { repoRoot, contractsProtos, gatewayProtos, gatewayDll };
+module.exports = { repoRoot, contractsProtos, standardProtos, gatewayDll };

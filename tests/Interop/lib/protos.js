@@ -4,7 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
-const { contractsProtos, gatewayProtos } = require('./paths');
+const { contractsProtos, standardProtos } = require('./paths');
 
 const loaderOptions = {
   keepCase: false,
@@ -12,7 +12,7 @@ const loaderOptions = {
   enums: String,
   defaults: true,
   oneofs: true,
-  includeDirs: [contractsProtos, gatewayProtos],
+  includeDirs: [contractsProtos, ...Object.values(standardProtos())],
 };
 
 /** Every tilsyn.v1 file, relative to src/Contracts/Protos. */
@@ -23,7 +23,7 @@ function tilsynFiles() {
 
 const files = [
   ...tilsynFiles(),
-  'grpc/health/v1/health.proto',
+  'health/v1/health.proto',
   'grpc/reflection/v1/reflection.proto',
   'google/rpc/status.proto',
   'google/rpc/error_details.proto',

@@ -1,13 +1,14 @@
 'use strict';
 // Decodes the rich error model: `grpc-status-details-bin` carries a google.rpc.Status whose details are
 // google.rpc.BadRequest (field violations), PreconditionFailure, ErrorInfo. Uses protobufjs (a dependency
-// of @grpc/proto-loader) with the .proto files of the repository.
+// of @grpc/proto-loader) with the standard .proto files of google-proto-files.
 const path = require('node:path');
 const protobuf = require('protobufjs');
-const { gatewayProtos } = require('./paths');
+const { standardProtos } = require('./paths');
 
 const root = new protobuf.Root();
-root.resolvePath = (origin, target) => (target.startsWith('google/protobuf/') ? target : path.join(gatewayProtos, target));
+const googleProtos = standardProtos().google;
+root.resolvePath = (origin, target) => (target.startsWith('google/protobuf/') ? target : path.join(googleProtos, target));
 root.loadSync(['google/rpc/status.proto', 'google/rpc/error_details.proto'], { keepCase: false });
 const Status = root.lookupType('google.rpc.Status');
 
