@@ -67,8 +67,7 @@ wait_serving() {
   port=$(http_port "$i")
   for _ in $(seq 1 240); do
     alive "$i" || die "silo $i exited; its log: $dir/silo-$i.log"$'\n'"$(tail -n 30 "$dir/silo-$i.log")"
-    if curl -s --max-time 2 -H 'content-type: application/json' -d '{"service":""}' \
-      "http://127.0.0.1:$port/grpc.health.v1.Health/Check" | grep -q '"SERVING"'; then
+    if curl -s --max-time 2 "http://127.0.0.1:$port/healthz" | grep -q '^Healthy$'; then
       log "silo $i serving (gRPC 127.0.0.1:$(grpc_port "$i"), HTTP 127.0.0.1:$port, pid $(pid_of "$i"))"
       return 0
     fi

@@ -9,6 +9,10 @@ namespace OrleansTilsyn.Gateway.Hosting;
 /// the tilsyn.v1 services, security, and a co-hosted silo on the configured store.</summary>
 public static class GatewayApplication
 {
+    /// <summary>Plain HTTP readiness for probes and scripts: 200 <c>Healthy</c>, or 503 <c>Unhealthy</c> while the store is
+    /// unreachable (the same checks as grpc.health.v1).</summary>
+    public const string ReadinessRoute = "/healthz";
+
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var endpoints = builder.Configuration.GetSection(GatewayEndpointOptions.SectionName).Get<GatewayEndpointOptions>() ?? new();
@@ -37,6 +41,7 @@ public static class GatewayApplication
         app.UseAuthorization();
         app.MapReportPrintRoute();
         app.MapLoopHealthPage();
+        app.MapHealthChecks(ReadinessRoute);
         app.MapWebFrontEnd();
         app.UseGrpcGateway();
         app.MapGrpcGatewayBuiltIns();
