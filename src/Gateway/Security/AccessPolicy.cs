@@ -1,4 +1,5 @@
 using OrleansTilsyn.Contracts.Api.V1;
+using OrleansTilsyn.Grains.Domain.Loop;
 
 namespace OrleansTilsyn.Gateway.Security;
 
@@ -12,17 +13,6 @@ namespace OrleansTilsyn.Gateway.Security;
 /// </summary>
 public sealed class AccessPolicy(IPortfolioLookup units)
 {
-    /// <summary>How the caller stands to a unit (or, for cross-unit actions, in general).</summary>
-    private enum Relation
-    {
-        None,
-        Chief,
-        Leader,
-        Board,
-        Administration,
-        Operations,
-    }
-
     /// <summary>True when the action is about one unit (its id comes from the request).</summary>
     public static bool IsUnitScoped(ApiAction action) => action is not (
         ApiAction.ListUnits or ApiAction.ImportUnits or ApiAction.ImportDataPackage or ApiAction.ReadThemes or ApiAction.SetThemes
@@ -68,7 +58,7 @@ public sealed class AccessPolicy(IPortfolioLookup units)
         }
 
         var relation = RelationTo(caller, unit);
-        if (relation == Relation.None) return AccessDecision.Denied(OutOfScope(caller, unitId));
+        if (relation == UnitRelation.None) return AccessDecision.Denied(OutOfScope(caller, unitId));
         return Permits(action, relation, unit.SelfOwned)
             ? AccessDecision.Allowed
             : AccessDecision.Denied(RoleDenied(caller, action, unitId) + SelfOwnedHint(action, relation, unit.SelfOwned));
@@ -107,52 +97,56 @@ public sealed class AccessPolicy(IPortfolioLookup units)
         _ => UnitScope.None,
     };
 
-    private static bool Permits(ApiAction action, Relation r, bool selfOwned)
-    {
-        var lineOrUnit = r is Relation.Chief or Relation.Leader or Relation.Board;
-        var holder = (r == Relation.Chief && !selfOwned) || (r == Relation.Board && selfOwned);
-        return action switch
-        {
-            ApiAction.ReadUnit or ApiAction.ReadLoopStatus or ApiAction.ReadDataPackage or ApiAction.ReadTasks or ApiAction.CompleteTask =>
-                lineOrUnit || r == Relation.Administration,
-            ApiAction.ReadMeetingContent or ApiAction.CloseAgreement => r is Relation.Chief or Relation.Leader || (r == Relation.Board && selfOwned),
-            ApiAction.ConductConversation or ApiAction.ChooseFocusAreas or ApiAction.SubmitOpsamling => holder || r == Relation.Leader,
-            ApiAction.AddBoardStatement => r is Relation.Leader or Relation.Board,
-            ApiAction.ReadBoardStatements => lineOrUnit,
-            ApiAction.ManageOneToOnes => r is Relation.Chief or Relation.Leader,
-            ApiAction.ReadBoardReport => r is Relation.Chief or Relation.Leader or Relation.Administration || (r == Relation.Board && selfOwned),
-            ApiAction.SubmitBoardReport => r == Relation.Board && selfOwned,
-            ApiAction.ReviewBoardReport => r == Relation.Chief,
-            ApiAction.ListUnits or ApiAction.ReadThemes => lineOrUnit || r == Relation.Administration,
-            ApiAction.ReadWheelConfiguration => r is Relation.Chief or Relation.Leader or Relation.Administration,
-            ApiAction.ImportUnits or ApiAction.ImportDataPackage or ApiAction.SetThemes or ApiAction.ReadAreaReports
-                or ApiAction.ChangeWheelConfiguration => r == Relation.Administration,
-            ApiAction.ReadHealth => r is Relation.Administration or Relation.Operations,
-            ApiAction.ReadReportTemplates => lineOrUnit || r == Relation.Administration,
-            ApiAction.PublishReportTemplate => r == Relation.Administration,
-            ApiAction.WriteReport => r == Relation.Board,
-            ApiAction.ReadReport => lineOrUnit || r == Relation.Administration,
-            ApiAction.ReadReportStatus => lineOrUnit || r is Relation.Administration or Relation.Operations,
-            _ => false,
-        };
-    }
+    /// <summary>Whether a caller standing so to a unit (of this kind) may do the action: the domain's
+    /// permission table decides.</summary>
+    public static bool Permits(ApiAction action, UnitRelation relation, bool selfOwned) =>
+        UnitPermissions.Permits(PartiesOf(action), relation, selfOwned);
 
-    private static Relation RelationOf(CallerRole role) => role switch
+    /// <summary>The entry of the domain's permission table an action stands for: the grain command or
+    /// read scope its methods reach, or the cross-unit right.</summary>
+    public static Party PartiesOf(ApiAction action) => action switch
     {
-        CallerRole.Chief => Relation.Chief,
-        CallerRole.Leader => Relation.Leader,
-        CallerRole.Board => Relation.Board,
-        CallerRole.Administration => Relation.Administration,
-        _ => Relation.Operations,
+        ApiAction.ReadUnit or ApiAction.ReadLoopStatus or ApiAction.ReadDataPackage or ApiAction.ReadTasks or ApiAction.CompleteTask =>
+            UnitPermissions.ReadersOf(ReadScope.Status),
+        ApiAction.ReadMeetingContent => UnitPermissions.ReadersOf(ReadScope.Meetings),
+        ApiAction.CloseAgreement => UnitPermissions.CloseAgreement,
+        ApiAction.ConductConversation => UnitPermissions.ConductConversation,
+        ApiAction.ChooseFocusAreas => UnitPermissions.ChooseFocusAreas,
+        ApiAction.SubmitOpsamling => UnitPermissions.SubmitOpsamling,
+        ApiAction.AddBoardStatement => UnitPermissions.AddBoardStatement,
+        ApiAction.ReadBoardStatements => UnitPermissions.ReadersOf(ReadScope.Statements),
+        ApiAction.ManageOneToOnes => UnitPermissions.ManageOneToOnes,
+        ApiAction.ReadBoardReport => UnitPermissions.ReadersOf(ReadScope.Reports),
+        ApiAction.SubmitBoardReport => UnitPermissions.SubmitBoardReport,
+        ApiAction.ReviewBoardReport => UnitPermissions.ReviewBoardReport,
+        ApiAction.WriteReport => UnitPermissions.WriteReport,
+        ApiAction.ReadReport => UnitPermissions.AnyReportReaders,
+        ApiAction.ListUnits or ApiAction.ReadThemes or ApiAction.ReadReportTemplates => UnitPermissions.ReadersOf(ReadScope.Status),
+        ApiAction.ReadWheelConfiguration => UnitPermissions.ReadWheelConfiguration,
+        ApiAction.ImportUnits or ApiAction.ImportDataPackage or ApiAction.SetThemes or ApiAction.ChangeWheelConfiguration
+            or ApiAction.PublishReportTemplate => UnitPermissions.Administer,
+        ApiAction.ReadAreaReports => UnitPermissions.CrossUnitReports,
+        ApiAction.ReadHealth => UnitPermissions.HealthOverview,
+        ApiAction.ReadReportStatus => UnitPermissions.ReadersOf(ReadScope.Health),
+        _ => Party.None,
     };
 
-    private static Relation RelationTo(Caller caller, UnitAccessFacts unit) => caller.Role switch
+    private static UnitRelation RelationOf(CallerRole role) => role switch
     {
-        CallerRole.Chief => caller.RoleId == unit.ChiefId ? Relation.Chief : Relation.None,
-        CallerRole.Leader => caller.HasUnit(unit.UnitId) ? Relation.Leader : Relation.None,
-        CallerRole.Board => caller.HasUnit(unit.UnitId) ? Relation.Board : Relation.None,
-        CallerRole.Administration => Relation.Administration,
-        _ => Relation.None,
+        CallerRole.Chief => UnitRelation.Chief,
+        CallerRole.Leader => UnitRelation.Leader,
+        CallerRole.Board => UnitRelation.Board,
+        CallerRole.Administration => UnitRelation.Administration,
+        _ => UnitRelation.Operations,
+    };
+
+    private static UnitRelation RelationTo(Caller caller, UnitAccessFacts unit) => caller.Role switch
+    {
+        CallerRole.Chief => caller.RoleId == unit.ChiefId ? UnitRelation.Chief : UnitRelation.None,
+        CallerRole.Leader => caller.HasUnit(unit.UnitId) ? UnitRelation.Leader : UnitRelation.None,
+        CallerRole.Board => caller.HasUnit(unit.UnitId) ? UnitRelation.Board : UnitRelation.None,
+        CallerRole.Administration => UnitRelation.Administration,
+        _ => UnitRelation.None,
     };
 
     private static string OutOfScope(Caller caller, string unitId) => caller.Role switch
@@ -169,12 +163,12 @@ public sealed class AccessPolicy(IPortfolioLookup units)
         return caller.Role == CallerRole.Operations ? message + " Operations sees loop health and metrics only, never meeting content." : message;
     }
 
-    private static string SelfOwnedHint(ApiAction action, Relation relation, bool selfOwned)
+    private static string SelfOwnedHint(ApiAction action, UnitRelation relation, bool selfOwned)
     {
         var conversationAction = action is ApiAction.ConductConversation or ApiAction.ChooseFocusAreas or ApiAction.SubmitOpsamling;
-        if (conversationAction && relation == Relation.Chief && selfOwned)
+        if (conversationAction && relation == UnitRelation.Chief && selfOwned)
             return " The board of a self-owned daycare holds its conversations.";
-        if (relation == Relation.Board && !selfOwned && action is not ApiAction.ManageOneToOnes and not ApiAction.ReviewBoardReport)
+        if (relation == UnitRelation.Board && !selfOwned && action is not ApiAction.ManageOneToOnes and not ApiAction.ReviewBoardReport)
             return " Only the board of a self-owned daycare holds conversations and reports its supervision.";
         return "";
     }

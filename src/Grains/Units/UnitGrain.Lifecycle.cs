@@ -35,7 +35,7 @@ public sealed partial class UnitGrain
     public Task<Result<CommandAck>> DataPackageReleasedAsync(string period) => RunOrSkipAsync("DataPackageReleased", s =>
     {
         if (!Period.TryParse(period, out var p) || s.FindConversation(p) is null) return null;
-        return (by, now) => LoopPermissions.Check(s.Unit, by, Party.Administration | Party.System, "announce a data package") is { } denied
+        return (by, now) => LoopPermissions.Check(s.Unit, by, UnitPermissions.Administer, "announce a data package") is { } denied
             ? denied
             : LoopReminders.OnDataPackageReleased(s, p, now);
     });

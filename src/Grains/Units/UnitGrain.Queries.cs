@@ -51,7 +51,7 @@ public sealed partial class UnitGrain
 
     public async Task<Result<UnitOpsamlingDto>> GetOpsamlingAsync(string loop)
     {
-        var found = Readable(ReadScope.Meetings).Then(s => Inputs.Loop(loop).Then(l => UnitReadModels.OpsamlingOf(s, l)));
+        var found = Readable(ReadScope.Reports).Then(s => Inputs.Loop(loop).Then(l => UnitReadModels.OpsamlingOf(s, l)));
         if (!found.IsSuccess || found.Value.SubmittedAt is null) return found;
         var text = await DocumentAsync(DocumentKind.Opsamling, loop);
         return found.Value with { Summary = text.IsSuccess ? text.Value.Versions[^1].Content.Text : null };

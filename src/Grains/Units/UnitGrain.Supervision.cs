@@ -25,7 +25,7 @@ public sealed partial class UnitGrain
         // Only the report grain (acting for the board that submitted, or the service) reports submissions.
         var actor = Actors.Current();
         if (!actor.IsSuccess) return actor.Problem;
-        if (LoopPermissions.Check(loop.Unit, actor.Value, Party.Board | Party.System, "report a submission") is { } denied) return denied;
+        if (LoopPermissions.Check(loop.Unit, actor.Value, UnitPermissions.ReportSubmission, "report a submission") is { } denied) return denied;
         var outcome = BoardReportCommands.Submitted(loop, r, Now);
         if (!outcome.IsSuccess) return outcome.Problem;
         return ReferenceEquals(outcome.Value.State, loop) || outcome.Value.State == loop
@@ -50,7 +50,7 @@ public sealed partial class UnitGrain
     public Task<Result<CommandAck>> CloseSupervisionCaseAsync(int year, string? conclusion) =>
         RunAsync("CloseSupervisionCase", (s, by, now) => BoardReportCommands.CloseCase(s, year, conclusion, by, now));
 
-    public Task<Result<SupervisionCaseDto>> GetSupervisionCaseAsync(int year) => Task.FromResult(Readable(ReadScope.Meetings).Then(s =>
+    public Task<Result<SupervisionCaseDto>> GetSupervisionCaseAsync(int year) => Task.FromResult(Readable(ReadScope.Reports).Then(s =>
     {
         if (s.Unit.SelfOwned is false) return Problem.FailedPrecondition($"Unit {Key} is not self-owned; its board does not report in writing.");
         var actor = Actors.Current().Value;

@@ -12,7 +12,8 @@ internal static class UnitReadModels
     public static ReadScope ScopeOf(DocumentKind kind) => kind switch
     {
         DocumentKind.OneToOneRecord => ReadScope.OneToOnes,
-        DocumentKind.BoardStatement => ReadScope.Status,
+        DocumentKind.BoardStatement => ReadScope.Statements,
+        DocumentKind.BoardReport or DocumentKind.Opsamling => ReadScope.Reports,
         _ => ReadScope.Meetings,
     };
 

@@ -66,6 +66,6 @@ public sealed class BoardReportTests
     {
         var s = Started(Unit());
         Assert.Empty(s.BoardReports);
-        Fails(BoardReportCommands.Submit(s, 2023, Content, Board(s.Unit), At(2023, 10, 20)), ProblemKind.FailedPrecondition);
+        Fails(BoardReportCommands.Submit(s, 2023, Content, Board(s.Unit), At(2023, 10, 20)), ProblemKind.PermissionDenied);
     }
 }

@@ -102,16 +102,22 @@ public sealed class DocumentAndRetentionTests
     }
 
     [Fact]
-    public void OperationsReadHealthOnlyAndBoardsNeverReadOneToOnes()
+    public void OperationsReadHealthOnlyBoardsReadSamtalerOnlyWhenSelfOwnedAndNeverOneToOnes()
     {
         var u = Unit();
+        var selfOwned = u with { SelfOwned = true };
         var operations = new Actor(ActorRole.Operations, "drift-1");
         Assert.True(LoopPermissions.CanRead(u, operations, ReadScope.Health));
         Assert.False(LoopPermissions.CanRead(u, operations, ReadScope.Status));
-        Assert.True(LoopPermissions.CanRead(u, Board(u), ReadScope.Meetings));
+        Assert.False(LoopPermissions.CanRead(u, Board(u), ReadScope.Meetings));
+        Assert.True(LoopPermissions.CanRead(selfOwned, Board(selfOwned), ReadScope.Meetings));
+        Assert.True(LoopPermissions.CanRead(u, Board(u), ReadScope.Statements));
+        Assert.False(LoopPermissions.CanRead(selfOwned, Board(selfOwned), ReadScope.OneToOnes));
         Assert.False(LoopPermissions.CanRead(u, Board(u), ReadScope.OneToOnes));
         Assert.True(LoopPermissions.CanRead(u, Leader(u), ReadScope.OneToOnes));
         Assert.False(LoopPermissions.CanRead(u, new Actor(ActorRole.Chief, "bu-chef-9"), ReadScope.Status));
-        Assert.True(LoopPermissions.CanRead(u, Admin, ReadScope.Meetings));
+        Assert.False(LoopPermissions.CanRead(u, Admin, ReadScope.Meetings));
+        Assert.True(LoopPermissions.CanRead(u, Admin, ReadScope.Reports));
+        Assert.False(LoopPermissions.CanRead(u, Admin, ReadScope.OneToOnes));
     }
 }

@@ -78,7 +78,7 @@ public sealed class ReminderAndRestartTests
             var grain = h.Grains.GetGrain<IUnitGrain>(unit);
             views.Add(System.Text.Json.JsonSerializer.Serialize(await h.Ok(Admin, _ => grain.GetTimelineAsync())));
             views.Add(System.Text.Json.JsonSerializer.Serialize(await TasksAsync(h, unit)));
-            views.Add(System.Text.Json.JsonSerializer.Serialize(await h.Ok(Admin, _ => grain.GetAgreementsAsync(true))));
+            views.Add(System.Text.Json.JsonSerializer.Serialize(await h.Ok(Leader(unit), _ => grain.GetAgreementsAsync(true))));
         }
 
         return [.. views];

@@ -139,7 +139,7 @@ public sealed class LoopMeterTests
                 if ((await h.Ok(Admin, g => g.GetGrain<IUnitGrain>(unit).GetUnitAsync())).Sector != sector) continue;
                 units.Add((await h.Ok(Admin, g => g.GetGrain<IUnitGrain>(unit).GetTimelineAsync()),
                     [.. await h.Ok(Admin, g => g.GetGrain<IUnitGrain>(unit).GetTasksAsync(new TaskQuery()))],
-                    [.. await h.Ok(Admin, g => g.GetGrain<IUnitGrain>(unit).GetAgreementsAsync(includeClosed: false))]));
+                    [.. await h.Ok(Leader(unit), g => g.GetGrain<IUnitGrain>(unit).GetAgreementsAsync(includeClosed: false))]));
             }
 
             var tags = Tags(sector);

@@ -16,7 +16,7 @@ public static class BoardReportCommands
 {
     public static Result<LoopOutcome> Submit(UnitLoopState s, int year, BoardReportContent content, Actor by, DateTimeOffset now)
     {
-        if (Find(s, by, year, Party.Board, "submit the board's supervision report", out var b) is { } problem) return problem;
+        if (Find(s, by, year, UnitPermissions.SubmitBoardReport, "submit the board's supervision report", out var b) is { } problem) return problem;
         if (b.Status == BoardReportStatus.BeforeTracking) return Problem.FailedPrecondition($"The board report {year} was due before tracking started.");
         if (b.Status != BoardReportStatus.Pending) return Problem.AlreadyExists($"The board report {year} is already {b.Status}.");
         var violations = content.Validate();
@@ -35,7 +35,7 @@ public static class BoardReportCommands
     /// <summary>The chief's review: accepted, or a meeting with the board because the data call for further follow-up.</summary>
     public static Result<LoopOutcome> Review(UnitLoopState s, int year, bool followUpRequired, string? note, Actor by, DateTimeOffset now)
     {
-        if (Find(s, by, year, Party.Chief, "review the board's supervision report", out var b) is { } problem) return problem;
+        if (Find(s, by, year, UnitPermissions.ReviewBoardReport, "review the board's supervision report", out var b) is { } problem) return problem;
         if (b.Status != BoardReportStatus.Submitted) return Problem.FailedPrecondition($"The board report {year} is {b.Status}, not awaiting review.");
         if (followUpRequired && string.IsNullOrWhiteSpace(note)) return Problem.Invalid("note", "say what the follow-up meeting is about");
         if (note?.Length > TextLimits.Note) return Problem.Invalid("note", $"must be at most {TextLimits.Note} characters");
@@ -52,7 +52,7 @@ public static class BoardReportCommands
 
     public static Result<LoopOutcome> HoldFollowUpMeeting(UnitLoopState s, int year, DateTimeOffset heldAt, Actor by, DateTimeOffset now)
     {
-        if (Find(s, by, year, Party.Chief, "hold the follow-up meeting with the board", out var b) is { } problem) return problem;
+        if (Find(s, by, year, UnitPermissions.ReviewBoardReport, "hold the follow-up meeting with the board", out var b) is { } problem) return problem;
         if (b.Status != BoardReportStatus.FollowUpRequired) return Problem.FailedPrecondition($"The board report {year} needs no follow-up meeting now.");
         if (heldAt > now) return Problem.Invalid("heldAt", "cannot be in the future");
         var change = new LoopChange(s.With(b with { Status = BoardReportStatus.FollowUpHeld, FollowUpHeldAt = heldAt }), now);
@@ -148,7 +148,7 @@ public static class BoardReportCommands
         UnitLoopState s, int year, Actor by, DateTimeOffset now,
         Func<SupervisionCase, Result<SupervisionCase>> step, Func<LoopChange, BoardReport, SupervisionCase, BoardReport> loop)
     {
-        if (Find(s, by, year, Party.Chief, "follow up on the board's supervision report", out var b) is { } problem) return problem;
+        if (Find(s, by, year, UnitPermissions.ReviewBoardReport, "follow up on the board's supervision report", out var b) is { } problem) return problem;
         if (b.Case is not { } c) return Problem.FailedPrecondition($"The board has not submitted its written supervision report {year}.");
         var next = step(c);
         if (!next.IsSuccess) return next.Problem;

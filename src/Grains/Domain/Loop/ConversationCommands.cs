@@ -14,7 +14,7 @@ public static class ConversationCommands
 {
     public static Result<LoopOutcome> Schedule(UnitLoopState s, Period period, DateTimeOffset at, Actor by, DateTimeOffset now)
     {
-        if (Find(s, by, period, Party.Holder | Party.Leader, "schedule a samtale", out var c) is { } problem) return problem;
+        if (Find(s, by, period, UnitPermissions.ConductConversation, "schedule a samtale", out var c) is { } problem) return problem;
         if (c.IsHeld) return Problem.FailedPrecondition($"The samtale {period} has been held.");
         if (c.Status == ConversationStatus.BeforeTracking) return Problem.FailedPrecondition($"The samtale {period} was before tracking started.");
         var v = new Violations()
@@ -30,7 +30,7 @@ public static class ConversationCommands
 
     public static Result<LoopOutcome> Hold(UnitLoopState s, Period period, DateTimeOffset heldAt, Actor by, DateTimeOffset now)
     {
-        if (Find(s, by, period, Party.Holder | Party.Leader, "hold a samtale", out var c) is { } problem) return problem;
+        if (Find(s, by, period, UnitPermissions.ConductConversation, "hold a samtale", out var c) is { } problem) return problem;
         if (c.IsHeld) return Problem.FailedPrecondition($"The samtale {period} has already been held.");
         if (c.Status != ConversationStatus.Scheduled) return Problem.FailedPrecondition($"The samtale {period} must be scheduled before it is held.");
         var v = new Violations()
@@ -50,7 +50,7 @@ public static class ConversationCommands
     /// <summary>Submits the minutes of a held samtale (version 1). Every rule violation is returned at once.</summary>
     public static Result<LoopOutcome> SubmitRecord(UnitLoopState s, Period period, ConversationRecordDraft draft, Actor by, DateTimeOffset now)
     {
-        if (Find(s, by, period, Party.Holder | Party.Leader, "write the minutes", out var c) is { } problem) return problem;
+        if (Find(s, by, period, UnitPermissions.ConductConversation, "write the minutes", out var c) is { } problem) return problem;
         if (!c.IsHeld) return Problem.FailedPrecondition($"The samtale {period} has not been held; only a held samtale can have minutes.");
         if (c.HasRecord) return Problem.AlreadyExists($"The minutes of {period} are submitted; submit a correction instead.");
         return Write(s, c, draft, by, reason: null, now);
@@ -61,7 +61,7 @@ public static class ConversationCommands
     public static Result<LoopOutcome> CorrectRecord(
         UnitLoopState s, Period period, ConversationRecordDraft draft, string reason, Actor by, DateTimeOffset now, int? expectedVersion = null)
     {
-        if (Find(s, by, period, Party.Holder | Party.Leader, "correct the minutes", out var c) is { } problem) return problem;
+        if (Find(s, by, period, UnitPermissions.ConductConversation, "correct the minutes", out var c) is { } problem) return problem;
         if (!c.HasRecord) return Problem.FailedPrecondition($"The samtale {period} has no minutes to correct.");
         if (expectedVersion is { } expected && expected != c.RecordVersions)
             return Problem.Conflict($"The minutes of {period} are at version {c.RecordVersions}, not {expected}: someone corrected them first. Read them again.");
@@ -75,7 +75,7 @@ public static class ConversationCommands
     /// <summary>The board's written statement for a samtale; it counts as data (kind D) until the minutes are written.</summary>
     public static Result<LoopOutcome> AddBoardStatement(UnitLoopState s, Period period, string text, Actor by, DateTimeOffset now)
     {
-        if (Find(s, by, period, Party.Board | Party.Leader, "add the board's statement", out var c) is { } problem) return problem;
+        if (Find(s, by, period, UnitPermissions.AddBoardStatement, "add the board's statement", out var c) is { } problem) return problem;
         if (c.HasRecord) return Problem.FailedPrecondition($"The minutes of {period} are written; the statement came too late.");
         if (string.IsNullOrWhiteSpace(text) || text.Length > TextLimits.Statement) return Problem.Invalid("text", $"the statement needs 1-{TextLimits.Statement} characters");
         if (c.BoardStatements >= CollectionLimits.BoardStatementsPerConversation)

@@ -13,7 +13,7 @@ public static class FocusAreaCommands
     /// <summary>The area's themes for this loop (pushed by the area grain; a new version replaces the old).</summary>
     public static Result<LoopOutcome> SetThemes(UnitLoopState s, ThemeSet themes, Actor by)
     {
-        if (LoopPermissions.Check(s.Unit, by, Party.Administration | Party.System, "set the political themes") is { } denied) return denied;
+        if (LoopPermissions.Check(s.Unit, by, UnitPermissions.Administer, "set the political themes") is { } denied) return denied;
         if (themes.Loop != s.Loop) return Problem.Invalid("themes", $"the themes are for loop {themes.Loop}, the unit is in {s.Loop}");
         return new LoopOutcome(s with { Themes = themes }, LoopEffects.None);
     }
@@ -21,7 +21,7 @@ public static class FocusAreaCommands
     /// <summary>Records the focus areas chosen at the first samtale; each must lie within a political theme.</summary>
     public static Result<LoopOutcome> Choose(UnitLoopState s, IReadOnlyList<FocusArea> areas, Actor by, DateTimeOffset now)
     {
-        if (LoopPermissions.Check(s.Unit, by, Party.Leader | Party.Holder, "choose focus areas") is { } denied) return denied;
+        if (LoopPermissions.Check(s.Unit, by, UnitPermissions.ChooseFocusAreas, "choose focus areas") is { } denied) return denied;
         var first = s.Conversations.FirstOrDefault(c => c.Slot.IsFirst);
         if (first is null || (!first.IsHeld && first.Status != ConversationStatus.BeforeTracking))
             return Problem.FailedPrecondition("Focus areas are chosen at the first samtale of the loop, which has not been held.");
@@ -41,7 +41,7 @@ public static class FocusAreaCommands
     /// <summary>The administration has put the unit's focus areas in the overview for the committee.</summary>
     public static Result<LoopOutcome> CompleteOverview(UnitLoopState s, Actor by, DateTimeOffset now)
     {
-        if (LoopPermissions.Check(s.Unit, by, Party.Administration, "complete the focus-area overview") is { } denied) return denied;
+        if (LoopPermissions.Check(s.Unit, by, UnitPermissions.CrossUnitReports, "complete the focus-area overview") is { } denied) return denied;
         if (s.FocusAreaHistory.IsEmpty) return Problem.FailedPrecondition("The unit has not chosen focus areas yet.");
         var change = new LoopChange(s, now);
         change.CloseAll(TaskKind.CompileFocusAreaOverview, s.Loop.ToString(), by.ToString());

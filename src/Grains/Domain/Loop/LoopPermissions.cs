@@ -15,6 +15,10 @@ public enum Party
     Holder = 8,
     Administration = 16,
     System = 32,
+    /// <summary>The board, only of a self-owned daycare (its supervision report).</summary>
+    SelfOwnedBoard = 64,
+    /// <summary>Operations: loop health, never content.</summary>
+    Operations = 128,
 }
 
 /// <summary>What a reader wants to see of a unit.</summary>
@@ -22,36 +26,34 @@ public enum ReadScope
 {
     /// <summary>Counts only (loop health): every role, operations included.</summary>
     Health,
-    /// <summary>Status, calendar, tasks, data packages, the board's statements.</summary>
+    /// <summary>Status, calendar, tasks, data packages.</summary>
     Status,
-    /// <summary>Samtale content: minutes, agendas, agreements, board reports, the summing-up.</summary>
+    /// <summary>The board's statements: the unit's own parties.</summary>
+    Statements,
+    /// <summary>Samtale content: minutes, agendas, agreements.</summary>
     Meetings,
+    /// <summary>The board's supervision report, its case and the summing-up: meeting readers and the administration (cross-unit reports).</summary>
+    Reports,
     /// <summary>1:1 records and agendas: between chief and leader.</summary>
     OneToOnes,
 }
 
-/// <summary>SPEC "Roles": a chief acts on the portfolio's units, a leader on the own unit, a board on its unit; operations never on meeting content.</summary>
+/// <summary>SPEC "Roles": asks <see cref="UnitPermissions"/> how the actor stands to the unit and what that relation may do.</summary>
 public static class LoopPermissions
 {
-    public static bool Allows(Unit unit, Actor actor, Party parties) => actor.Role switch
-    {
-        ActorRole.Chief => (parties.HasFlag(Party.Chief) || (parties.HasFlag(Party.Holder) && !unit.SelfOwned)) && actor.Id == unit.Chief.Value,
-        ActorRole.Leader => parties.HasFlag(Party.Leader) && actor.Id == unit.Leader.Value,
-        ActorRole.Board => (parties.HasFlag(Party.Board) || (parties.HasFlag(Party.Holder) && unit.SelfOwned)) && actor.Id == unit.Board?.Value,
-        ActorRole.Administration => parties.HasFlag(Party.Administration),
-        ActorRole.System => parties.HasFlag(Party.System),
-        _ => false,
-    };
+    public static bool Allows(Unit unit, Actor actor, Party parties) => UnitPermissions.Permits(parties, RelationTo(unit, actor), unit.SelfOwned);
 
-    /// <summary>Reading: the unit's own chief, leader and board (never 1:1s), administration and the service; operations see health only.</summary>
-    public static bool CanRead(Unit unit, Actor actor, ReadScope scope) => actor.Role switch
+    public static bool CanRead(Unit unit, Actor actor, ReadScope scope) => Allows(unit, actor, UnitPermissions.ReadersOf(scope));
+
+    public static UnitRelation RelationTo(Unit unit, Actor actor) => actor.Role switch
     {
-        ActorRole.Operations => scope == ReadScope.Health,
-        ActorRole.Administration or ActorRole.System => true,
-        ActorRole.Chief => actor.Id == unit.Chief.Value,
-        ActorRole.Leader => actor.Id == unit.Leader.Value,
-        ActorRole.Board => actor.Id == unit.Board?.Value && scope != ReadScope.OneToOnes,
-        _ => false,
+        ActorRole.Chief => actor.Id == unit.Chief.Value ? UnitRelation.Chief : UnitRelation.None,
+        ActorRole.Leader => actor.Id == unit.Leader.Value ? UnitRelation.Leader : UnitRelation.None,
+        ActorRole.Board => actor.Id == unit.Board?.Value ? UnitRelation.Board : UnitRelation.None,
+        ActorRole.Administration => UnitRelation.Administration,
+        ActorRole.Operations => UnitRelation.Operations,
+        ActorRole.System => UnitRelation.System,
+        _ => UnitRelation.None,
     };
 
     public static Problem? CheckRead(Unit unit, Actor actor, ReadScope scope) =>

@@ -36,7 +36,7 @@ public static class LoopStart
     /// </summary>
     public static Result<LoopOutcome> StartNext(UnitLoopState s, Unit unit, WheelVersion wheel, ThemeSet? themes, Actor by, DateTimeOffset now)
     {
-        if (LoopPermissions.Check(s.Unit, by, Party.Administration | Party.System, "start the next loop") is { } denied) return denied;
+        if (LoopPermissions.Check(s.Unit, by, UnitPermissions.Administer, "start the next loop") is { } denied) return denied;
         if (now < DomainDates.StartOf(s.Calendar.LoopEnd))
             return Problem.FailedPrecondition($"Loop {s.Loop} runs until {s.Calendar.LoopEnd}; the next loop cannot start before.");
         if (unit.Id != s.Unit.Id) return Problem.Invalid("unit", "must be the same unit");

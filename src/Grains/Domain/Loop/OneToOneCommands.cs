@@ -11,7 +11,7 @@ namespace OrleansTilsyn.Grains.Domain.Loop;
 /// <summary>1:1 ledelsesopfølgninger between chief and leader: schedule, hold, record.</summary>
 public static class OneToOneCommands
 {
-    private const Party Parties = Party.Chief | Party.Leader;
+    private const Party Parties = UnitPermissions.ManageOneToOnes;
 
     public static Result<LoopOutcome> Schedule(UnitLoopState s, string key, DateTimeOffset at, Actor by, DateTimeOffset now)
     {

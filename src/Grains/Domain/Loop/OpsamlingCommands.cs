@@ -12,7 +12,7 @@ public static class OpsamlingCommands
 {
     public static Result<LoopOutcome> Submit(UnitLoopState s, string summary, Actor by, DateTimeOffset now)
     {
-        if (LoopPermissions.Check(s.Unit, by, Party.Leader | Party.Holder, "sum up the loop") is { } denied) return denied;
+        if (LoopPermissions.Check(s.Unit, by, UnitPermissions.SubmitOpsamling, "sum up the loop") is { } denied) return denied;
         if (s.Opsamling is not null) return Problem.AlreadyExists($"Loop {s.Loop} is already summed up.");
         var lastHeldOrOver = s.Conversations[^1].IsHeld || now >= DomainDates.StartOf(s.Calendar.LoopEnd);
         if (!lastHeldOrOver) return Problem.FailedPrecondition("The loop is summed up after its last samtale.");

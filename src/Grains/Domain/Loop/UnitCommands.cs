@@ -13,7 +13,7 @@ public static class UnitCommands
 {
     public static Result<LoopOutcome> Update(UnitLoopState s, Unit unit, Actor by, DateTimeOffset now)
     {
-        if (LoopPermissions.Check(s.Unit, by, Party.Administration | Party.System, "change the unit") is { } denied) return denied;
+        if (LoopPermissions.Check(s.Unit, by, UnitPermissions.Administer, "change the unit") is { } denied) return denied;
         if (unit.Id != s.Unit.Id) return Problem.Invalid("id", "the id of a unit cannot change");
         if (unit.Sector != s.Unit.Sector) return Problem.Invalid("sector", "the sector of a unit cannot change; create a new unit");
         var kept = unit with { SelfOwned = s.Unit.SelfOwned, Special = s.Unit.Special };

@@ -15,7 +15,7 @@ public static class ReportAccess
     public static Problem? CheckWrite(Unit unit, ReportId id, Actor by)
     {
         EnsureSameUnit(unit, id);
-        if (LoopPermissions.Check(unit, by, Party.Board, $"write the report {id}") is { } denied) return denied;
+        if (LoopPermissions.Check(unit, by, UnitPermissions.WriteReport, $"write the report {id}") is { } denied) return denied;
         return id.Purpose == ReportPurpose.Supervision && !unit.SelfOwned
             ? Problem.FailedPrecondition($"Unit {unit.Id} is not self-owned; its board does not report its supervision in writing.")
             : null;
@@ -24,9 +24,7 @@ public static class ReportAccess
     public static Problem? CheckRead(Unit unit, WrittenReport r, Actor by)
     {
         EnsureSameUnit(unit, r.Id);
-        var readers = !r.IsSubmitted ? Party.Board
-            : r.Id.Purpose == ReportPurpose.Supervision ? Party.Board | Party.Chief | Party.Administration
-            : Party.Board | Party.Chief | Party.Leader | Party.Administration;
+        var readers = UnitPermissions.ReportReaders(r.IsSubmitted, r.Id.Purpose == ReportPurpose.Supervision);
         return LoopPermissions.Check(unit, by, readers, $"read the report {r.Id}");
     }
 

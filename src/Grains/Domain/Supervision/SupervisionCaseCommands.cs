@@ -107,6 +107,6 @@ public static class SupervisionCaseCommands
     private static Problem? Check(SupervisionCase c, Unit unit, Actor by, string action)
     {
         ReportAccess.EnsureSameUnit(unit, c.Submission.Report);
-        return LoopPermissions.Check(unit, by, Party.Chief, action);
+        return LoopPermissions.Check(unit, by, UnitPermissions.ReviewBoardReport, action);
     }
 }
