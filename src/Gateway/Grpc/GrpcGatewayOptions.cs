@@ -1,6 +1,6 @@
 namespace OrleansTilsyn.Gateway.Grpc;
 
-/// <summary>Settings of the gRPC protocol layer (configuration section <c>Gateway:Grpc</c>).</summary>
+/// <summary>The gateway's settings of grpc-dotnet (configuration section <c>Gateway:Grpc</c>).</summary>
 public sealed class GrpcGatewayOptions
 {
     public const string SectionName = "Gateway:Grpc";
@@ -33,8 +33,6 @@ public sealed class GrpcGatewayOptions
     /// <summary>JSON responses include fields that have their default value (0, "", false).</summary>
     public bool JsonFormatDefaultValues { get; set; } = true;
 
-    /// <summary>JSON requests may contain fields the message does not have (otherwise INVALID_ARGUMENT).</summary>
-    public bool JsonIgnoreUnknownFields { get; set; }
 
     /// <summary>Serve grpc.health.v1.Health.</summary>
     public bool EnableHealth { get; set; } = true;

@@ -1,3 +1,4 @@
+using OrleansTilsyn.Gateway.Hosting;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,6 +87,12 @@ public sealed class LoopHealthOperationsTests
         Assert.Equal(HttpStatusCode.OK, (await GetPageAsync(gateway, gateway.Token(CallerRole.Operations, "drift-1"))).Status);
     }
 
+    private static async Task<(int, string)> ReadinessAsync(DomainGateway gateway)
+    {
+        using var response = await gateway.Client.Http.GetAsync(new Uri(gateway.HttpAddress, GatewayApplication.ReadinessRoute));
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task HealthIsNotServingWhileTheStoreIsUnreachableAndServingWhenItIsBack()
     {
@@ -98,9 +105,11 @@ public sealed class LoopHealthOperationsTests
         var page = await GetPageAsync(gateway, gateway.Token(CallerRole.Operations, "drift-1"));
         Assert.Contains("tjenesten er ikke i drift", page.Body, StringComparison.Ordinal);
         Assert.Contains(gateway.Logs.Entries, e => e.Message.Contains("NOT_SERVING", StringComparison.Ordinal));
+        Assert.Equal((503, "Unhealthy"), await ReadinessAsync(gateway));
 
         store.Reachable = true;
         Assert.True(await EventuallyAsync(async () => await gateway.HealthAsync() == "SERVING"), "health did not turn SERVING again");
+        Assert.Equal((200, "Healthy"), await ReadinessAsync(gateway));
     }
 
     private static string SectorLabel(Sector sector) => sector switch
