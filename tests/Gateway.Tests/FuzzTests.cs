@@ -29,8 +29,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
     public async Task RandomRequestsAlwaysGetWellFormedAnswers()
     {
         await using var server = await GatewayTestServer.StartAsync(options => options.MaxReceiveMessageSize = 4096);
-        var seed = Environment.TickCount;
-        output.WriteLine($"seed {seed}");
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("TILSYN_FUZZ_SEED"), out var given) ? given : Environment.TickCount;
+        output.WriteLine($"seed {seed} (repeat a run with TILSYN_FUZZ_SEED={seed})");
 
         var workers = Enumerable.Range(0, 4).Select(i => RunWorkerAsync(server, new Random(seed + i))).ToArray();
         var calls = (await Task.WhenAll(workers)).Sum();

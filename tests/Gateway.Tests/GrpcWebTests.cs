@@ -41,6 +41,29 @@ public sealed class GrpcWebTests(GatewayFixture fixture) : IClassFixture<Gateway
     }
 
     [Fact]
+    public async Task TextRequestMayBeSeveralPaddedBase64Chunks()
+    {
+        var frame = Frames.Message(new EchoRequest { Message = "chunked" });
+        var body = Convert.ToBase64String(frame[..4]) + Convert.ToBase64String(frame[4..]);
+        var request = GrpcTestClient.Request(fixture.Server.HttpAddress, Echo, System.Text.Encoding.ASCII.GetBytes(body), "application/grpc-web-text", new Version(1, 1));
+
+        var result = await Client.SendAsync(request, web: true, text: true, CancellationToken.None);
+
+        Assert.Equal("chunked", result.Single(EchoReply.Parser).Message);
+    }
+
+    [Fact]
+    public async Task TextRequestWithBytesAfterItsMessageIsRefusedAndTheConnectionStaysUsable()
+    {
+        var refused = await Client.CallWebAsync(Echo, Frames.Concat(Frames.Message(new EchoRequest { Message = "a" }), [0xec, 0x7e]), GrpcTestClient.GrpcWebText);
+        var next = await Client.CallWebAsync(Echo, Frames.Message(new EchoRequest { Message = "next" }), GrpcTestClient.GrpcWebText);
+
+        Assert.Equal(StatusCode.Internal, refused.Status);
+        Assert.Equal("next", next.Single(EchoReply.Parser).Message);
+        Assert.DoesNotContain(fixture.Server.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
     public async Task InvalidBase64TextRequestIsRefusedWithAnErrorStatus()
     {
         var request = GrpcTestClient.Request(fixture.Server.HttpAddress, Echo, "@@@@"u8.ToArray(), "application/grpc-web-text", new Version(1, 1));

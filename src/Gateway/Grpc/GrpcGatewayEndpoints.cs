@@ -15,13 +15,14 @@ public static class GrpcGatewayEndpoints
         "application/grpc-web", "application/grpc-web+proto", "application/grpc-web-text", "application/grpc-web-text+proto",
     ];
 
-    /// <summary>gRPC-Web for every service, CORS, and the receive limit on JSON request bodies (after routing, before
-    /// the endpoints).</summary>
+    /// <summary>gRPC-Web for every service (text requests decoded by <see cref="GrpcWebTextRequests"/>), CORS, and the
+    /// receive limit on JSON request bodies (after routing, before the endpoints).</summary>
     public static WebApplication UseGrpcGateway(this WebApplication app)
     {
+        var limit = app.Services.GetRequiredService<IOptions<GrpcGatewayOptions>>().Value.MaxReceiveMessageSize;
+        app.Use((context, next) => GrpcWebTextRequests.DecodeAsync(context, limit, () => next(context)));
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseCors();
-        var limit = app.Services.GetRequiredService<IOptions<GrpcGatewayOptions>>().Value.MaxReceiveMessageSize;
         app.Use((context, next) =>
         {
             // grpc-dotnet limits messages, JSON transcoding does not: the same limit on the request body.

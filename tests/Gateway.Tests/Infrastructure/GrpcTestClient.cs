@@ -51,9 +51,7 @@ public sealed class GrpcTestClient : IDisposable
     {
         var text = contentType.StartsWith(GrpcWebText, StringComparison.Ordinal);
         var body = text ? System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(frames)) : frames;
-        var request = Request(_httpAddress, path, body, contentType, HttpVersion.Version11, configure);
-        if (text) request.Headers.TryAddWithoutValidation("accept", contentType); // as grpc-web clients ask for a text answer
-        return SendAsync(request, web: true, text, CancellationToken.None);
+        return SendAsync(Request(_httpAddress, path, body, contentType, HttpVersion.Version11, configure), web: true, text, CancellationToken.None);
     }
 
     /// <summary>Any body and content type over HTTP/1.1 (JSON, wrong content types).</summary>
