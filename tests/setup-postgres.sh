@@ -55,6 +55,8 @@ role="$db"
 password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 psql_admin() { as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$port" "$@" >&2; }
 psql_admin -c "CREATE ROLE $role LOGIN CREATEDB PASSWORD '$password';"
+# Tests drop their scratch databases WITH (FORCE), which must also end an autovacuum worker that happens to be in one.
+psql_admin -c "GRANT pg_signal_backend TO $role;"
 psql_admin -c "CREATE DATABASE $db OWNER $role;"
 log "database $db ready on port $port"
 echo "Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=$db;Maximum Pool Size=50"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Unary gRPC throughput and latency on loopback: the gateway's full protocol layer (native gRPC over
-# h2c, auth middleware in the pipeline) against a bare Kestrel HTTP/2 endpoint that writes the same
+# Unary gRPC throughput and latency on loopback: the gateway's whole gRPC stack (grpc-dotnet over h2c with the
+# gateway's middleware and interceptors) against a bare Kestrel HTTP/2 endpoint that writes the same
 # response bytes, in the same run, with the same h2load load (64 concurrent streams by default).
 #
 #   bash tests/Benchmarks/grpc-bench.sh            # build Release, run, print req/s, p50, p99, ratio
