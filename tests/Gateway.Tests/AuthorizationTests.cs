@@ -1,6 +1,4 @@
-using Grpc.AspNetCore.Server;
 using Grpc.Health.V1;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansTilsyn.Gateway.Security;
 
 namespace OrleansTilsyn.Gateway.Tests;
@@ -12,11 +10,7 @@ public sealed class AuthorizationTests
     private const string Echo = "/test.echo.v1.EchoService/Echo";
 
     private static Task<GatewayTestServer> StartGatedAsync() =>
-        GatewayTestServer.StartAsync(services: s =>
-        {
-            s.AddSingleton<ApiAccessInterceptor>();
-            s.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<ApiAccessInterceptor>());
-        });
+        GatewayTestServer.StartAsync(services: s => s.AddApiAccessGate());
 
     [Fact]
     public async Task AnonymousCallToProtectedMethodIsUnauthenticated()

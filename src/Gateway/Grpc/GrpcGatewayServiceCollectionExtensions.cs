@@ -38,14 +38,15 @@ public static class GrpcGatewayServiceCollectionExtensions
             grpc.MaxReceiveMessageSize = gateway.Value.MaxReceiveMessageSize;
             grpc.MaxSendMessageSize = gateway.Value.MaxSendMessageSize;
             grpc.EnableDetailedErrors = gateway.Value.EnableDetailedErrors;
-            // First (outermost): the call's span, then the translation of refusals; interceptors added later run inside.
+            // First (outermost): the call's span, then the translation of refusals; any other interceptor runs inside.
             grpc.Interceptors.Add<CallSpanInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
-            var outermost = grpc.Interceptors.Skip(grpc.Interceptors.Count - 2).ToList();
-            grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
-            grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
-            grpc.Interceptors.Insert(0, outermost[1]);
-            grpc.Interceptors.Insert(0, outermost[0]);
+            for (var moved = 0; moved < 2; moved++)
+            {
+                var last = grpc.Interceptors[^1];
+                grpc.Interceptors.RemoveAt(grpc.Interceptors.Count - 1);
+                grpc.Interceptors.Insert(0, last);
+            }
         });
         services.AddOptions<GrpcJsonTranscodingOptions>().Configure<IOptions<GrpcGatewayOptions>>((json, gateway) =>
         {

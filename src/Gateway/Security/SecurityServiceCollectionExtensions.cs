@@ -33,11 +33,18 @@ public static class SecurityServiceCollectionExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwtBearer(jwt, options, localKey));
         builder.Services.AddAuthorization();
-        builder.Services.TryAddSingleton<ApiAccessInterceptor>();
-        builder.Services.AddOptions<GrpcServiceOptions>().Configure(grpc => grpc.Interceptors.Add<ApiAccessInterceptor>());
+        builder.Services.AddApiAccessGate();
         builder.Services.TryAddSingleton<IPortfolioLookup>(_ => StaticPortfolioLookup.Demo());
         builder.Services.TryAddSingleton<AccessPolicy>();
         return builder;
+    }
+
+    /// <summary><see cref="ApiAccessInterceptor"/> on every gRPC call, inside the gateway's span and error interceptors.</summary>
+    public static IServiceCollection AddApiAccessGate(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ApiAccessInterceptor>();
+        services.AddOptions<GrpcServiceOptions>().Configure(grpc => grpc.Interceptors.Add<ApiAccessInterceptor>());
+        return services;
     }
 
     /// <summary>Where the local key lives: <c>Auth:LocalKeyFile</c>, else <c>{Storage:DataDirectory}/auth/local-signing-key.pem</c>,
