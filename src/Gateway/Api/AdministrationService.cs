@@ -17,7 +17,6 @@ public sealed class AdministrationService(ApiCalls api) : Administration.Adminis
 
     private IConfigurationGrain Configuration => api.Grain<IConfigurationGrain>(GrainKeys.Singleton);
 
-
     public override async Task<WheelConfig> GetWheelConfig(GetWheelConfigRequest request, ServerCallContext context)
     {
         var segment = ResourceNames.WheelConfig.Parse(request.Name, "name")["config"];

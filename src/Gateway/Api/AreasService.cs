@@ -13,8 +13,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// <summary>tilsyn.v1.Areas over the area grains (one per loop of an age area: "0-6/2025").</summary>
 public sealed class AreasService(ApiCalls api) : Areas.AreasBase
 {
-
-
     /// <summary>The area grain key of a name such as <c>areas/0-6/loops/2025/themes</c>.</summary>
     private static string LoopKey(ResourceName pattern, string name, string field)
     {

@@ -23,7 +23,6 @@ public sealed class DataPackagesService(ApiCalls api, ILogger<DataPackagesServic
 {
     private const int MaxCorrectionReasonLength = 1000;
 
-
     public override async Task<ImportDataPackageReleaseResponse> ImportDataPackageRelease(ImportDataPackageReleaseRequest request, ServerCallContext context)
     {
         var caller = ApiCalls.GlobalAccess(context, ApiAction.ImportDataPackage);

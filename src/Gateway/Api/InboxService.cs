@@ -17,8 +17,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// </summary>
 public sealed partial class InboxService(ApiCalls api, IOptions<InboxWatchOptions> watchOptions, ILogger<InboxService> logger) : Inbox.InboxBase
 {
-
-
     private IOrganisationGrain Directory => api.Grain<IOrganisationGrain>(GrainKeys.Singleton);
 
     public override async Task<ListTasksResponse> ListTasks(ListTasksRequest request, ServerCallContext context)

@@ -12,8 +12,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// <summary>The unit's agreement ledger: list (paginated), close.</summary>
 public sealed partial class LoopsService
 {
-
-
     public override async Task<ListAgreementsResponse> ListAgreements(ListAgreementsRequest request, ServerCallContext context)
     {
         var unit = ResourceNames.Unit.Parse(request.Parent, "parent")["unit"];

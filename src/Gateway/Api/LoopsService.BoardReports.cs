@@ -12,7 +12,6 @@ public sealed partial class LoopsService
 {
     private const int MaxReviewNoteLength = 4000;
 
-
     private (string Unit, int Year) BoardReportName(string name, string field)
     {
         var parts = ResourceNames.BoardReport.Parse(name, field);

@@ -11,7 +11,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// <summary>Conversations: schedule, hold, minutes and their corrections, the board's statements, the agenda.</summary>
 public sealed partial class LoopsService
 {
-
     private (string Unit, string Period) ConversationName(string name, string field)
     {
         var parts = ResourceNames.Conversation.Parse(name, field);

@@ -10,7 +10,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// <summary>1:1 follow-ups between chief and leader: read, schedule, hold, record, agenda.</summary>
 public sealed partial class LoopsService
 {
-
     private (string Unit, string Key) OneToOneName(string name, string field)
     {
         var parts = ResourceNames.OneToOne.Parse(name, field);

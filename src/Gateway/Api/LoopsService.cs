@@ -18,8 +18,6 @@ namespace OrleansTilsyn.Gateway.Api;
 /// </summary>
 public sealed partial class LoopsService(ApiCalls api) : Loops.LoopsBase
 {
-
-
     private IUnitGrain UnitGrain(string unitId) => api.Grain<IUnitGrain>(unitId);
 
     /// <summary>

@@ -20,10 +20,8 @@ namespace OrleansTilsyn.Gateway.Api;
 /// </summary>
 public sealed class OperationsService(ApiCalls api, LoopHealthCollector collector, LoopMetrics metrics) : Operations.OperationsBase
 {
-
     /// <summary>Who reads a unit's loop id for operations: the service itself (reads are not audited; only the id is returned).</summary>
     private static readonly Actor ServiceReader = new("gateway-operations", "system");
-
 
     public override async Task<LoopHealthSummary> GetLoopHealthSummary(GetLoopHealthSummaryRequest request, ServerCallContext context)
     {

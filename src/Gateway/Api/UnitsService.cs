@@ -13,9 +13,7 @@ namespace OrleansTilsyn.Gateway.Api;
 /// <summary>tilsyn.v1.Units over the organisation directory grain.</summary>
 public sealed class UnitsService(ApiCalls api, ILogger<UnitsService> logger) : Units.UnitsBase
 {
-
     private IOrganisationGrain Directory => api.Grain<IOrganisationGrain>(GrainKeys.Singleton);
-
 
     public override async Task<Unit> GetUnit(GetUnitRequest request, ServerCallContext context)
     {
