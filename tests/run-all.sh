@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: PostgreSQL and Debian's chromium (installed when missing),
-# npm packages of the interop client and browser tests, the web front end built, restore, build,
+# npm packages of the interop client, browser tests and Azurite (started for the run), the web front end built, restore, build,
 # test. Nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,12 @@ for lock in tests/*/package-lock.json; do
   [ -f "$lock" ] || continue
   (cd "$(dirname "$lock")" && npm ci --no-audit --no-fund --loglevel=error)
 done
+
+# Azurite (Azure Storage emulator, from tests/Azurite's lock file) for the Azure provider tests; stopped on exit.
+azurite_dir=$(mktemp -d)
+TILSYN_TEST_AZURITE=$(bash tests/start-azurite.sh "$azurite_dir")
+export TILSYN_TEST_AZURITE
+trap 'if [ -f "$azurite_dir/azurite.pid" ]; then kill "$(cat "$azurite_dir/azurite.pid")" 2>/dev/null || true; fi' EXIT
 
 dotnet restore OrleansTilsyn.sln
 dotnet build OrleansTilsyn.sln --no-restore -c Release
