@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Gateway.Security;
@@ -11,6 +12,9 @@ namespace OrleansTilsyn.Gateway.Security;
 /// </summary>
 public sealed record Caller(string PersonId, CallerRole Role, string RoleId, ImmutableArray<string> UnitIds)
 {
+    /// <summary>How the person is named (the token's <c>name</c> claim); the subject when the token has none.</summary>
+    public string DisplayName { get; init; } = PersonId;
+
     /// <summary>The role name as in the claim and in attributions: chief, leader, board, administration, operations.</summary>
     public string RoleName => CallerClaims.RoleName(Role);
 
@@ -27,6 +31,9 @@ public sealed record Caller(string PersonId, CallerRole Role, string RoleId, Imm
     /// domain checks (a chief's portfolio, a unit's leader or board) and records (<c>chief:bu-chef-1</c>) in
     /// its documents and the audit trail. The person behind it is in the gateway's log of each change.</summary>
     public Actor ToActor() => new(RoleId, RoleName);
+
+    /// <summary>The caller as grain calls carry it (<see cref="CallerContext"/>) and the audit records it: the person and the role held.</summary>
+    public CallerIdentity ToIdentity() => new(PersonId, DisplayName, RoleName, RoleId);
 
     /// <summary>How the caller is named in messages: "chief bu-chef-1".</summary>
     public string Describe() => Role switch

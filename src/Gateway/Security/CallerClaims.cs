@@ -24,7 +24,12 @@ public static class CallerClaims
     /// <summary>A unit in scope (leaders and board members: at least one; repeat or use a JSON array).</summary>
     public const string Unit = "tilsyn_unit";
 
+    /// <summary>How the person is named (optional: the standard OIDC claim); shown in the audit beside the subject.</summary>
+    public const string Name = "name";
+
     public const int MaxPersonIdLength = 200;
+
+    public const int MaxDisplayNameLength = 200;
 
     public static string RoleName(CallerRole role) => role switch
     {
@@ -70,8 +75,21 @@ public static class CallerClaims
         }
 
         var id = role is CallerRole.Administration or CallerRole.Operations && string.IsNullOrEmpty(roleId) ? subject! : roleId!;
-        caller = new Caller(subject!, role, id, role is CallerRole.Leader or CallerRole.Board ? units : []);
+        caller = new Caller(subject!, role, id, role is CallerRole.Leader or CallerRole.Board ? units : [])
+        {
+            DisplayName = DisplayNameOf(principal.FindFirst(Name)?.Value) ?? subject!,
+        };
         return true;
+    }
+
+    /// <summary>The name claim without control characters, trimmed and cut to <see cref="MaxDisplayNameLength"/>; null when
+    /// nothing is left. A provider's display name is not ours to refuse: the token is valid without a usable one.</summary>
+    private static string? DisplayNameOf(string? claim)
+    {
+        if (claim is null) return null;
+        var text = new string(claim.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (text.Length > MaxDisplayNameLength) text = text[..MaxDisplayNameLength].TrimEnd();
+        return text.Length == 0 ? null : text;
     }
 
     private static string? Check(string? subject, string[] roles, string? roleId, ImmutableArray<string> units, out CallerRole role)

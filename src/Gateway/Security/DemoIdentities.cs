@@ -19,25 +19,26 @@ public static class DemoIdentities
         {
             var chief = portfolio.Chief.Value;
             identities.Add(new($"chief:{chief}", $"demo-person-{chief}", CallerRole.Chief, chief, [],
-                $"chief {chief}, portfolio of {portfolio.Units.Length} units"));
+                $"chief {chief}, portfolio of {portfolio.Units.Length} units", $"Demo-chef ({chief})"));
         }
 
         foreach (var unit in SampleUnits(organisation.Units))
         {
             var kind = unit.SelfOwned ? "self-owned dagtilbud" : unit.Sector.ToString().ToLowerInvariant();
             identities.Add(new($"leader:{unit.Id}", $"demo-person-{unit.Leader}", CallerRole.Leader, unit.Leader.Value, [unit.Id.Value],
-                $"leader of {unit.Id} ({kind}, chief {unit.Chief})"));
+                $"leader of {unit.Id} ({kind}, chief {unit.Chief})", $"Demo-leder ({unit.Id})"));
             if (unit.Board is { } board)
             {
                 identities.Add(new($"board:{unit.Id}", $"demo-person-{board}-1", CallerRole.Board, board.Value, [unit.Id.Value],
-                    $"board member of {unit.Id} ({kind}{(unit.SelfOwned ? ": holds its conversations" : "")})"));
+                    $"board member of {unit.Id} ({kind}{(unit.SelfOwned ? ": holds its conversations" : "")})",
+                    $"Demo-bestyrelsesmedlem ({unit.Id})"));
             }
         }
 
         identities.Add(new("administration", "demo-person-administration-1", CallerRole.Administration, "forvaltningen-1", [],
-            "the administration: releases, templates, configuration, cross-unit reports"));
+            "the administration: releases, templates, configuration, cross-unit reports", "Demo-forvaltning"));
         identities.Add(new("operations", "demo-person-operations-1", CallerRole.Operations, "drift-1", [],
-            "operations: loop health and metrics only"));
+            "operations: loop health and metrics only", "Demo-drift"));
         return identities;
     }
 

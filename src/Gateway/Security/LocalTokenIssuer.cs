@@ -24,6 +24,11 @@ public sealed class LocalTokenIssuer(LocalSigningKey key, string issuer, string 
             [CallerClaims.Role] = CallerClaims.RoleName(identity.Role),
             [CallerClaims.RoleId] = identity.RoleId,
         };
+        if (identity.DisplayName is { } name)
+        {
+            claims[CallerClaims.Name] = name;
+        }
+
         if (!identity.Units.IsDefaultOrEmpty)
         {
             claims[CallerClaims.Unit] = identity.Units.ToArray();

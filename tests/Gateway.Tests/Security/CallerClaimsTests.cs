@@ -93,4 +93,26 @@ public sealed class CallerClaimsTests
         Assert.False(ok);
         Assert.Equal("the call is not authenticated", error);
     }
+
+    [Fact]
+    public void DisplayNameIsTheNameClaimAndTheSubjectWithoutOne()
+    {
+        CallerClaims.TryRead(Principal(("sub", "p-1"), ("name", "  Chef for Område Syd "), (CallerClaims.Role, "chief"), (CallerClaims.RoleId, "bu-chef-1")), out var named, out _);
+        CallerClaims.TryRead(Principal(("sub", "p-2"), (CallerClaims.Role, "chief"), (CallerClaims.RoleId, "bu-chef-1")), out var unnamed, out _);
+
+        Assert.Equal("Chef for Område Syd", named!.DisplayName);
+        Assert.Equal("p-2", unnamed!.DisplayName);
+        Assert.Equal(new Contracts.Calls.CallerIdentity("p-1", "Chef for Område Syd", "chief", "bu-chef-1"), named.ToIdentity());
+    }
+
+    [Fact]
+    public void DisplayNameLosesControlCharactersAndIsCutToItsLimit()
+    {
+        CallerClaims.TryRead(Principal(("sub", "p"), ("name", "A\u0000B\nC" + new string('x', 300)), (CallerClaims.Role, "administration")), out var caller, out _);
+        CallerClaims.TryRead(Principal(("sub", "p"), ("name", "\u0007 \t"), (CallerClaims.Role, "administration")), out var blank, out _);
+
+        Assert.StartsWith("ABCxxx", caller!.DisplayName);
+        Assert.Equal(CallerClaims.MaxDisplayNameLength, caller.DisplayName.Length);
+        Assert.Equal("p", blank!.DisplayName);
+    }
 }
