@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ActorRole>))]
+[GenerateSerializer, Alias("tilsyn.ActorRole")]
 public enum ActorRole
 {
     Chief,

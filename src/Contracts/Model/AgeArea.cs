@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>The two areas the city council treats a quality report for, every second year each.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AgeArea>))]
+[GenerateSerializer, Alias("tilsyn.AgeArea")]
 public enum AgeArea
 {
     /// <summary>0-6: dagtilbud; report in odd years.</summary>

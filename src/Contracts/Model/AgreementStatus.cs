@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<AgreementStatus>))]
+[GenerateSerializer, Alias("tilsyn.AgreementStatus")]
 public enum AgreementStatus
 {
     Open,

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>How often a required participant must attend the conversations of a loop.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Attendance>))]
+[GenerateSerializer, Alias("tilsyn.Attendance")]
 public enum Attendance
 {
     EveryConversation,

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<BoardReportStatus>))]
+[GenerateSerializer, Alias("tilsyn.BoardReportStatus")]
 public enum BoardReportStatus
 {
     Pending,

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ConversationStatus>))]
+[GenerateSerializer, Alias("tilsyn.ConversationStatus")]
 public enum ConversationStatus
 {
     Planned,

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>The five kinds of data a samtale is based on (framework, "Datagrundlag" A-E).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DataBasisKind>))]
+[GenerateSerializer, Alias("tilsyn.DataBasisKind")]
 public enum DataBasisKind
 {
     /// <summary>A: quantitative data packages.</summary>

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>The write-once documents of a unit's loop, each kept by its own record grain.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DocumentKind>))]
+[GenerateSerializer, Alias("tilsyn.DocumentKind")]
 public enum DocumentKind
 {
     /// <summary>The minutes of a læringssamtale; corrections are new versions.</summary>

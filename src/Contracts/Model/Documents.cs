@@ -1,16 +1,20 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 /// <summary>The content of one document version: exactly one field is set, by the document's kind (Text: statements and opsamling).</summary>
+[GenerateSerializer, Immutable, Alias("tilsyn.DocumentContentDto")]
 public sealed record DocumentContentDto(
-    MinutesDto? Minutes = null,
-    OneToOneRecordDto? OneToOneRecord = null,
-    BoardReportContentDto? BoardReport = null,
-    string? Text = null);
+    [Id(0)] MinutesDto? Minutes = null,
+    [Id(1)] OneToOneRecordDto? OneToOneRecord = null,
+    [Id(2)] BoardReportContentDto? BoardReport = null,
+    [Id(3)] string? Text = null);
 
 /// <summary>One immutable, attributed version; a correction is a new version with its reason.</summary>
-public sealed record DocumentVersionDto(int Version, DocumentContentDto Content, string WrittenBy, DateTimeOffset WrittenAt, string? CorrectionReason);
+[GenerateSerializer, Immutable, Alias("tilsyn.DocumentVersionDto")]
+public sealed record DocumentVersionDto([Id(0)] int Version, [Id(1)] DocumentContentDto Content, [Id(2)] string WrittenBy, [Id(3)] DateTimeOffset WrittenAt, [Id(4)] string? CorrectionReason);
 
 /// <summary>A written document of a unit's loop with every version, oldest first.</summary>
-public sealed record DocumentDto(string Unit, DocumentKind Kind, string Occurrence, ImmutableArray<DocumentVersionDto> Versions);
+[GenerateSerializer, Immutable, Alias("tilsyn.DocumentDto")]
+public sealed record DocumentDto([Id(0)] string Unit, [Id(1)] DocumentKind Kind, [Id(2)] string Occurrence, [Id(3)] ImmutableArray<DocumentVersionDto> Versions);

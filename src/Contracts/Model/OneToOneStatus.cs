@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<OneToOneStatus>))]
+[GenerateSerializer, Alias("tilsyn.OneToOneStatus")]
 public enum OneToOneStatus
 {
     Planned,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Model;
 
@@ -7,6 +8,7 @@ namespace OrleansTilsyn.Contracts.Model;
 /// due day has passed without the underlying action moves to <see cref="TaskState.Overdue"/>.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<TaskKind>))]
+[GenerateSerializer, Alias("tilsyn.TaskKind")]
 public enum TaskKind
 {
     /// <summary>Data package released: prepare the samtale (leader; chief, or board when self-owned).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Results;
 
@@ -6,7 +7,8 @@ namespace OrleansTilsyn.Contracts.Results;
 /// An expected failure of a command, returned as a value (never thrown). Carries every field
 /// violation found, so a caller can fix all of them at once.
 /// </summary>
-public sealed record Problem(ProblemKind Kind, string Message, ImmutableArray<FieldViolation> Violations)
+[GenerateSerializer, Immutable, Alias("tilsyn.Problem")]
+public sealed record Problem([Id(0)] ProblemKind Kind, [Id(1)] string Message, [Id(2)] ImmutableArray<FieldViolation> Violations)
 {
     public static Problem Invalid(string message, IEnumerable<FieldViolation> violations) =>
         new(ProblemKind.Invalid, message, [.. violations]);

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Results;
 
 /// <summary>Why a command was refused. The gateway maps each kind to one gRPC status.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ProblemKind>))]
+[GenerateSerializer, Alias("tilsyn.ProblemKind")]
 public enum ProblemKind
 {
     /// <summary>The input is malformed or breaks a rule (INVALID_ARGUMENT).</summary>

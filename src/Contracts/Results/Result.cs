@@ -1,9 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrleansTilsyn.Contracts.Results;
 
-/// <summary>Success with a value, or a <see cref="Problem"/>. Crosses the grain boundary as is.</summary>
+/// <summary>
+/// Success with a value, or a <see cref="Problem"/>. Crosses the grain boundary as is; immutable because
+/// every value it carries across a boundary is (a guard test over the grain interfaces checks it).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tilsyn.Result`1")]
 public sealed record Result<T>
 {
     [JsonConstructor]
@@ -15,8 +20,10 @@ public sealed record Result<T>
         Problem = problem;
     }
 
+    [Id(0)]
     public T? Value { get; }
 
+    [Id(1)]
     public Problem? Problem { get; }
 
     [JsonIgnore]
