@@ -69,4 +69,27 @@ public sealed class FakeClockTests : IAsyncLifetime
         var hoursAfterStart = probe.TicksOf("outage").Select(t => (t - host.Clock.Start).TotalHours).ToList();
         Assert.Equal([10 / 60.0, 1 + 10 / 60.0, 5 + 10 / 60.0], hoursAfterStart);
     }
+
+    [Fact]
+    public async Task OneRawJumpOfTheFakeClockDeliversOnlyOneOfTheTicksItPasses()
+    {
+        await host.GrainFactory.GetGrain<ITickGrain>("jump").StartTickingAsync(Due, Period);
+
+        // Without AdvanceAsync's stepping, the reminder's single due timer fires once and the reminder service
+        // schedules its next tick after the new now: the other ticks in the interval are skipped.
+        await Task.Run(() => host.Clock.Advance(TimeSpan.FromDays(1)));
+        await host.RemindersSettledAsync();
+
+        Assert.Equal([host.Clock.Start + TimeSpan.FromDays(1)], probe.TicksOf("jump"));
+    }
+
+    [Fact]
+    public async Task TwoYearsOfDailyTicksAllArriveOnTheirDay()
+    {
+        await host.GrainFactory.GetGrain<ITickGrain>("loop").StartTickingAsync(TimeSpan.FromDays(1), TimeSpan.FromDays(1));
+
+        await host.AdvanceAsync(TimeSpan.FromDays(730));
+
+        Assert.Equal(Enumerable.Range(1, 730).Select(d => host.Clock.Start + TimeSpan.FromDays(d)), probe.TicksOf("loop"));
+    }
 }
