@@ -56,7 +56,7 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
     {
         foreach (var change in outcome.Effects.Reminders)
         {
-            if (change is ReminderChange.Schedule s) ScheduleReminder(s.Name, s.DueAt);
+            if (change is AgendaChange.Schedule s) ScheduleReminder(s.Name, s.DueAt);
             else CancelReminder(change.Name);
         }
 

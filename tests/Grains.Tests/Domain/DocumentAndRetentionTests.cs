@@ -35,7 +35,7 @@ public sealed class DocumentAndRetentionTests
         var outcome = Ok(OneToOneCommands.HoldAndRecord(s, "2023-Spring.1", At(2023, 6, 20), draft, Chief(s.Unit), At(2023, 6, 20, 12)));
         Assert.Equal(TaskKind.HoldOneToOne, Assert.Single(outcome.Effects.TasksClosed).Kind);
         Assert.Equal(DocumentKind.OneToOneRecord, Assert.Single(outcome.Effects.Documents).Kind);
-        Assert.Contains(outcome.Effects.Reminders, r => r is Contracts.Runtime.ReminderChange.Cancel { Name: "task-overdue:open" });
+        Assert.Contains(outcome.Effects.Reminders, r => r is AgendaChange.Cancel { Name: "task-overdue:open" });
         var o = outcome.State.FindOneToOne("2023-Spring.1")!;
         Assert.Equal((Contracts.Model.OneToOneStatus.Held, true), (o.Status, o.IsRecorded));
         Assert.Single(outcome.State.Agreements.Open);

@@ -1,5 +1,4 @@
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Loop;
 using OrleansTilsyn.Grains.Domain.Organisation;
@@ -47,8 +46,8 @@ public sealed class LoopRolloverTests
         Assert.Single(next.State.Agreements.Open);
         Assert.Contains(next.State.Tasks.Open, t => t.Kind == TaskKind.Opsamling);
         Assert.Equal(1, Assert.Single(next.State.PastLoops).ConversationsHeld);
-        Assert.Contains(next.Effects.Reminders, r => r is ReminderChange.Cancel { Name: "conversation-window-open:2024-Autumn" });
-        Assert.Contains(next.Effects.Reminders, r => r is ReminderChange.Schedule { Name: "conversation-window-open:2025-Spring" });
+        Assert.Contains(next.Effects.Reminders, r => r is AgendaChange.Cancel { Name: "conversation-window-open:2024-Autumn" });
+        Assert.Contains(next.Effects.Reminders, r => r is AgendaChange.Schedule { Name: "conversation-window-open:2025-Spring" });
         var redelivered = Ok(LoopStart.OnNextLoopReminder(next.State, "next-loop:0-6/2025", s.Unit, Wheel(s.Unit), null, At(2025, 3, 31, 1)));
         Assert.Same(next.State, redelivered.State);
         Assert.True(redelivered.Effects.IsEmpty);

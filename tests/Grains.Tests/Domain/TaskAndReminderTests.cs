@@ -1,4 +1,3 @@
-using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Conversations;
 using OrleansTilsyn.Grains.Domain.Loop;
@@ -26,7 +25,7 @@ public sealed class TaskAndReminderTests
     public void LoopStartSchedulesAReminderForEveryOccurrence()
     {
         var outcome = Ok(LoopStart.Start(Unit(selfOwned: true), Loop0To6Of2023, Wheel(Unit(selfOwned: true)), null, At(2023, 4, 1)));
-        var names = outcome.Effects.Reminders.OfType<ReminderChange.Schedule>().ToDictionary(r => r.Name, r => r.DueAt);
+        var names = outcome.Effects.Reminders.OfType<AgendaChange.Schedule>().ToDictionary(r => r.Name, r => r.DueAt);
         Assert.Equal(4 * 2 + 12 + 2 + 2, names.Count);
         Assert.Equal(At(2023, 4, 1, 0), names[WindowOpen]);
         Assert.Equal(At(2023, 2, 1, 0), names["data-package-released:2023-Spring"]);
@@ -87,7 +86,7 @@ public sealed class TaskAndReminderTests
         var overdue = LoopReminders.OnReminder(s, ReminderNames.TasksOverdue, At(2023, 6, 16, 0), At(2023, 6, 16, 0));
         Assert.Equal(TaskState.Overdue, Assert.Single(overdue.Effects.TasksUpdated).State);
         Assert.Equal(1, LoopQueries.Health(overdue.State, At(2023, 6, 16)).ConversationsOverdue);
-        Assert.Contains(overdue.Effects.Reminders, r => r is ReminderChange.Cancel { Name: "task-overdue:open" });
+        Assert.Contains(overdue.Effects.Reminders, r => r is AgendaChange.Cancel { Name: "task-overdue:open" });
         var again = LoopReminders.OnReminder(overdue.State, ReminderNames.TasksOverdue, At(2023, 6, 16, 0), At(2023, 6, 16, 1));
         Assert.True(again.Effects.IsEmpty);
     }
@@ -105,7 +104,7 @@ public sealed class TaskAndReminderTests
         var minutes = held.Effects.TasksRaised.Single(t => t.Kind == TaskKind.WriteMinutes);
         Assert.Equal((AssigneeRole.Leader, new DateOnly(2023, 5, 24)), (minutes.Assignee, minutes.Due));
         Assert.Contains(held.Effects.TasksRaised, t => t.Kind == TaskKind.ChooseFocusAreas);
-        Assert.Equal(new ReminderChange.Schedule(ReminderNames.TasksOverdue, At(2023, 5, 25, 0)), Assert.Single(held.Effects.Reminders));
+        Assert.Equal(new AgendaChange.Schedule(ReminderNames.TasksOverdue, At(2023, 5, 25, 0)), Assert.Single(held.Effects.Reminders));
     }
 
     [Fact]

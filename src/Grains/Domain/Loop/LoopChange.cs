@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Tasks;
@@ -17,7 +16,7 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
     private readonly List<LoopTask> _raised = [];
     private readonly List<LoopTask> _updated = [];
     private readonly List<LoopTask> _closed = [];
-    private readonly List<ReminderChange> _reminders = [];
+    private readonly List<AgendaChange> _agenda = [];
     private readonly List<LoopDocument> _documents = [];
 
     public UnitLoopState State { get; set; } = state;
@@ -73,9 +72,9 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
 
     public void Updated(LoopTask task) => _updated.Add(task);
 
-    public void Schedule(string name, DateTimeOffset dueAt) => _reminders.Add(new ReminderChange.Schedule(name, dueAt));
+    public void Schedule(string name, DateTimeOffset dueAt) => _agenda.Add(new AgendaChange.Schedule(name, dueAt));
 
-    public void Cancel(string name) => _reminders.Add(new ReminderChange.Cancel(name));
+    public void Cancel(string name) => _agenda.Add(new AgendaChange.Cancel(name));
 
     public void Write(LoopDocument document) => _documents.Add(document);
 
@@ -89,7 +88,7 @@ internal sealed class LoopChange(UnitLoopState state, DateTimeOffset now)
             else Cancel(ReminderNames.TasksOverdue);
         }
 
-        return new(State with { Tasks = State.Tasks.Prune(Now) }, new LoopEffects([.. _raised], [.. _updated], [.. _closed], [.. _reminders], [.. _documents]));
+        return new(State with { Tasks = State.Tasks.Prune(Now) }, new LoopEffects([.. _raised], [.. _updated], [.. _closed], [.. _agenda], [.. _documents]));
     }
 
     /// <summary>When the earliest open (not yet overdue) task becomes overdue; null when there is none.</summary>

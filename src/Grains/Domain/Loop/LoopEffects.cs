@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using System.Collections.Immutable;
-using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Domain.Documents;
 using OrleansTilsyn.Grains.Domain.Tasks;
 
@@ -8,14 +7,14 @@ namespace OrleansTilsyn.Grains.Domain.Loop;
 
 /// <summary>
 /// What a transition asks the grain to do besides storing the new state: tasks to route (raised,
-/// changed to overdue or re-routed, closed), reminder changes in the order they must be applied, and
+/// changed to overdue or re-routed, closed), agenda changes in the order they must be applied, and
 /// the documents written (minutes, records, reports, statements) for their record grains.
 /// </summary>
 public sealed record LoopEffects(
     ImmutableArray<LoopTask> TasksRaised,
     ImmutableArray<LoopTask> TasksUpdated,
     ImmutableArray<LoopTask> TasksClosed,
-    ImmutableArray<ReminderChange> Reminders,
+    ImmutableArray<AgendaChange> Reminders,
     ImmutableArray<LoopDocument> Documents)
 {
     public static LoopEffects None { get; } = new([], [], [], [], []);

@@ -46,7 +46,7 @@ public static class LoopStart
         var ledger = s.Agreements.CarriedForward(DomainDates.StartOf(s.Calendar.Treatment));
         var next = Begin(unit, s.Loop.Next(), wheel, themes, now, ledger, openTasks, s.PastLoops.Add(summary));
         if (!next.IsSuccess) return next;
-        var cancels = LoopReminderPlan.For(s).Select(r => (Contracts.Runtime.ReminderChange)new Contracts.Runtime.ReminderChange.Cancel(r.Name));
+        var cancels = LoopReminderPlan.For(s).Select(r => (AgendaChange)new AgendaChange.Cancel(r.Name));
         var effects = next.Ok.Effects with { Reminders = [.. cancels, .. next.Ok.Effects.Reminders] };
         return next.Ok with { Effects = effects };
     }
