@@ -63,12 +63,20 @@ internal static class SqliteSchema
     /// Applies every migration not yet recorded, each in its own write transaction. BEGIN IMMEDIATE takes
     /// the database's write lock first, so concurrent initializers wait and then see the migration as done.
     /// </summary>
-    public static void Migrate(SqliteConnection connection)
+    public static void Migrate(SqliteConnection connection) => Migrate(connection, "schema_version", Migrations);
+
+    /// <summary>
+    /// Applies the missing ones of <paramref name="migrations"/>, recorded in <paramref name="versionTable"/> (one table
+    /// per component, so components may share a file), as <see cref="Migrate(SqliteConnection)"/> does. A file that
+    /// records a version this code does not know was written by newer code: it is refused before anything is changed.
+    /// </summary>
+    /// <exception cref="SqliteSchemaTooNewException">The file's schema is newer than <paramref name="migrations"/>.</exception>
+    public static void Migrate(SqliteConnection connection, string versionTable, IReadOnlyList<SchemaMigration> migrations)
     {
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = """
-                CREATE TABLE IF NOT EXISTS schema_version (
+            create.CommandText = $"""
+                CREATE TABLE IF NOT EXISTS {versionTable} (
                     version INTEGER PRIMARY KEY,
                     name TEXT NOT NULL,
                     applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
@@ -76,12 +84,20 @@ internal static class SqliteSchema
             create.ExecuteNonQuery();
         }
 
-        foreach (var migration in Migrations.OrderBy(m => m.Version))
+        var known = migrations.Max(m => m.Version);
+        using (var newest = connection.CreateCommand())
+        {
+            newest.CommandText = $"SELECT MAX(version) FROM {versionTable}";
+            if (newest.ExecuteScalar() is long found && found > known)
+                throw new SqliteSchemaTooNewException(connection.DataSource, versionTable, found, known);
+        }
+
+        foreach (var migration in migrations.OrderBy(m => m.Version))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             using var check = connection.CreateCommand();
             check.Transaction = transaction;
-            check.CommandText = "SELECT COUNT(*) FROM schema_version WHERE version = $version";
+            check.CommandText = $"SELECT COUNT(*) FROM {versionTable} WHERE version = $version";
             check.Parameters.AddWithValue("$version", migration.Version);
             if (Convert.ToInt64(check.ExecuteScalar()) > 0) continue;
 
@@ -92,7 +108,7 @@ internal static class SqliteSchema
 
             using var record = connection.CreateCommand();
             record.Transaction = transaction;
-            record.CommandText = "INSERT INTO schema_version (version, name) VALUES ($version, $name)";
+            record.CommandText = $"INSERT INTO {versionTable} (version, name) VALUES ($version, $name)";
             record.Parameters.AddWithValue("$version", migration.Version);
             record.Parameters.AddWithValue("$name", migration.Name);
             record.ExecuteNonQuery();

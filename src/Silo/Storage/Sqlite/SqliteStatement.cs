@@ -37,6 +37,14 @@ internal sealed class SqliteStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds bytes as a BLOB (SQLite copies them); no bytes bind an empty BLOB, not NULL.</summary>
+    public SqliteStatement BindBlob(string name, ReadOnlySpan<byte> value)
+    {
+        var index = _parameters[name];
+        Check(value.IsEmpty ? raw.sqlite3_bind_zeroblob(_statement, index, 0) : raw.sqlite3_bind_blob(_statement, index, value));
+        return this;
+    }
+
     public SqliteStatement Bind(string name, long value)
     {
         Check(raw.sqlite3_bind_int64(_statement, _parameters[name], value));
@@ -106,6 +114,9 @@ internal sealed class SqliteStatement : IDisposable
     public int GetInt32(int column) => raw.sqlite3_column_int(_statement, column);
 
     public string GetString(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    /// <summary>A BLOB column's bytes, copied (an empty BLOB reads as empty, NULL as null).</summary>
+    public byte[]? GetNullableBlob(int column) => IsNull(column) ? null : raw.sqlite3_column_blob(_statement, column).ToArray();
 
     public string? GetNullableString(int column) => IsNull(column) ? null : GetString(column);
 
