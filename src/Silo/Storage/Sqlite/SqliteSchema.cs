@@ -63,7 +63,10 @@ internal static class SqliteSchema
     /// Applies every migration not yet recorded, each in its own write transaction. BEGIN IMMEDIATE takes
     /// the database's write lock first, so concurrent initializers wait and then see the migration as done.
     /// </summary>
-    public static void Migrate(SqliteConnection connection)
+    public static void Migrate(SqliteConnection connection) => Migrate(connection, Migrations);
+
+    /// <summary>Applies the missing ones of <paramref name="migrations"/> (another store's list, in a file of its own).</summary>
+    public static void Migrate(SqliteConnection connection, IReadOnlyList<SchemaMigration> migrations)
     {
         using (var create = connection.CreateCommand())
         {
@@ -76,7 +79,7 @@ internal static class SqliteSchema
             create.ExecuteNonQuery();
         }
 
-        foreach (var migration in Migrations.OrderBy(m => m.Version))
+        foreach (var migration in migrations.OrderBy(m => m.Version))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             using var check = connection.CreateCommand();

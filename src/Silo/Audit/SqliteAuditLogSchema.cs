@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using OrleansTilsyn.Silo.Storage;
+using OrleansTilsyn.Silo.Storage.Sqlite;
+
+namespace OrleansTilsyn.Silo.Audit;
+
+/// <summary>The audit file's schema as ordered migrations (applied by <see cref="SqliteSchema"/>); a file written by a newer build is refused.</summary>
+internal static class SqliteAuditLogSchema
+{
+    // A rowid table with the key as its index rather than WITHOUT ROWID: rows carry a detail of up to 8,000
+    // characters, and SQLite advises WITHOUT ROWID only for rows of a small fraction of a page.
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "audit events keyed by grain and version", """
+            CREATE TABLE audit_event (
+                grain TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                at_utc_ticks INTEGER NOT NULL,
+                person_id TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                on_behalf_of TEXT,
+                command TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                detail TEXT,
+                PRIMARY KEY (grain, version));
+            """),
+    ];
+
+    public static int Latest => Migrations.Max(m => m.Version);
+
+    /// <summary>Refuses a file whose schema is newer than this build knows, then applies the missing migrations.</summary>
+    public static void Migrate(SqliteConnection connection, string file)
+    {
+        if (NewestApplied(connection) is { } newest && newest > Latest)
+            throw new InvalidOperationException(
+                $"The audit log {file} has schema version {newest}, newer than this build knows ({Latest}): it was written by a " +
+                "newer version of the service. Run that version (or newer), or point the audit log at another file.");
+        SqliteSchema.Migrate(connection, Migrations);
+    }
+
+    private static long? NewestApplied(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        if (Convert.ToInt64(command.ExecuteScalar()) == 0) return null;
+        command.CommandText = "SELECT MAX(version) FROM schema_version";
+        return command.ExecuteScalar() is long version ? version : null;
+    }
+}
