@@ -38,7 +38,7 @@ public static partial class AuditLogServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<AzureTableAuditLogOptions>()
             .Configure(configure)
-            .Validate(o => (o.ServiceClient is not null) != !string.IsNullOrWhiteSpace(o.ConnectionString),
+            .Validate(o => (o.ServiceClient is null ? 0 : 1) + (string.IsNullOrWhiteSpace(o.ConnectionString) ? 0 : 1) == 1,
                 "AzureTableAuditLogOptions needs exactly one of ConnectionString and ServiceClient.")
             .Validate(o => o.TableName is not null && TableName().IsMatch(o.TableName) && !o.TableName.Equals("tables", StringComparison.OrdinalIgnoreCase),
                 "AzureTableAuditLogOptions.TableName must be 3-63 letters and digits starting with a letter (and not 'tables').")
