@@ -13,7 +13,7 @@ public interface IAuditLog
     /// <summary>
     /// Appends each event as the single append does. A key given twice with different events is refused before anything
     /// is stored. On a conflict with a stored event the other events may or may not have been appended (the memory and
-    /// SQLite logs append none, Azure Table appends per grain in transactions of up to 100): appending them again is safe.
+    /// SQLite logs append none, Azure Table appends per grain in transactions of up to 50): appending them again is safe.
     /// </summary>
     Task AppendAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken);
 

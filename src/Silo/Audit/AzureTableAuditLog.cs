@@ -8,12 +8,14 @@ namespace OrleansTilsyn.Silo.Audit;
 /// The audit log of a cluster on Azure Storage: one table, a partition per grain, a row per version
 /// (<see cref="AzureTableAuditKeys"/>). Appending inserts; when the row exists (409) the stored entity is read and
 /// compared, so a repeat is a no-op and a different event is refused. A batch goes per grain in entity group
-/// transactions of up to 100; a transaction that meets a stored row falls back to one insert at a time. The table is
+/// transactions of up to 50; a transaction that meets a stored row falls back to one insert at a time. The table is
 /// created at start by the registration, or on first use.
 /// </summary>
 public sealed class AzureTableAuditLog : IAuditLog
 {
-    private const int MaxTransactionSize = 100;
+    // Azure takes up to 100 entities and 4 MiB per transaction. An event's text is at most 9,200 characters
+    // (AuditRules), up to 6 bytes each as escaped JSON: 55 KB, so 50 events stay well under 4 MiB.
+    private const int MaxTransactionSize = 50;
     private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
 
     private readonly TableClient _table;
