@@ -18,6 +18,14 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
     private const string Columns = "grain_type, grain_key, reminder_name, start_at, period, etag";
     private const string KeyFilter = "grain_type = $type AND grain_key = $key";
 
+    internal const string RangeQuery = $"SELECT {Columns} FROM orleans_reminder WHERE grain_hash > $begin AND grain_hash <= $end";
+
+    // Two index ranges rather than an OR, which SQLite answers with a full scan. They never overlap.
+    internal const string WrappingRangeQuery = $"""
+        SELECT {Columns} FROM orleans_reminder WHERE grain_hash > $begin
+        UNION ALL SELECT {Columns} FROM orleans_reminder WHERE grain_hash <= $end
+        """;
+
     private readonly SqliteReminderTableFile _file;
 
     public SqliteReminderTable(IOptions<SqliteReminderTableOptions> options, ILogger<SqliteReminderTable> logger)
@@ -50,9 +58,7 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
     /// <summary>The rows whose grain hash lies in (begin, end] on the ring: when begin &lt; end the hashes between them,
     /// otherwise (the range wraps around zero) those above begin or up to end, so begin == end is the whole ring.</summary>
     public Task<ReminderTableData> ReadRows(uint begin, uint end, CancellationToken cancellationToken) => _file.Read(session => Data(
-        session.Statement(begin < end
-                ? $"SELECT {Columns} FROM orleans_reminder WHERE grain_hash > $begin AND grain_hash <= $end"
-                : $"SELECT {Columns} FROM orleans_reminder WHERE grain_hash > $begin OR grain_hash <= $end")
+        session.Statement(begin < end ? RangeQuery : WrappingRangeQuery)
             .Bind("$begin", (long)begin).Bind("$end", (long)end)
             .Query(ToEntry)), cancellationToken);
 
