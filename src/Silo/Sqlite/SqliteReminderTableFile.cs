@@ -9,8 +9,8 @@ namespace OrleansTilsyn.Silo.Sqlite;
 /// <summary>
 /// The reminder table's SQLite file and its connections, as the grain store keeps its own: one writer with group
 /// commit (<see cref="SqliteWriteQueue"/>), pooled readers that never wait for it (WAL), and WAL checkpoints beside
-/// the writer (<see cref="SqliteCheckpointer"/>). The file is created owner-only (0600) before SQLite opens it, so
-/// its WAL files are too; files found open to others are named in a warning.
+/// the writer (<see cref="SqliteCheckpointer"/>). The file is created owner-only (0600, missing folders 0700) before
+/// SQLite opens it, so its WAL files are too; files found open to others are named in a warning.
 /// </summary>
 internal sealed class SqliteReminderTableFile : IAsyncDisposable
 {
@@ -42,11 +42,12 @@ internal sealed class SqliteReminderTableFile : IAsyncDisposable
         try
         {
             if (_writer is not null) return;
+            PrivateFiles.CreateFolder(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             PrivateFiles.CreateFileIfMissing(Path);
             var session = SqliteSession.Open(_connectionString, writer: true);
             try
             {
-                SqliteReminderTableSchema.Migrate(session.Connection, Path);
+                SqliteSchema.Migrate(session.Connection, SqliteReminderTableSchema.VersionTable, SqliteReminderTableSchema.Migrations);
                 PrivateFiles.WarnIfLooser(_logger, [Path, Path + "-wal", Path + "-shm"]);
                 var writer = new SqliteWriteQueue(session);
                 try

@@ -5,7 +5,7 @@ namespace OrleansTilsyn.Silo.Sqlite;
 /// <summary>Where the SQLite reminder table keeps its rows.</summary>
 public sealed class SqliteReminderTableOptions
 {
-    /// <summary>The database file (created owner-only when missing; its folder must exist).</summary>
+    /// <summary>The database file; it and its missing folders are created owner-only.</summary>
     public string? FilePath { get; set; }
 }
 

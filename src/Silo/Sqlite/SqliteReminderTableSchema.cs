@@ -1,16 +1,16 @@
-using Microsoft.Data.Sqlite;
 using OrleansTilsyn.Silo.Storage;
+using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>
-/// The reminder table's schema as ordered migrations, recorded in a version table of its own so the reminders may
-/// share a file with other stores. A file written by a newer build (a version this build does not know) is refused
-/// rather than used half-understood.
+/// The reminder table's schema as ordered migrations, applied by <see cref="SqliteSchema.Migrate(Microsoft.Data.Sqlite.SqliteConnection, string, IReadOnlyList{SchemaMigration})"/>
+/// and recorded in a version table of its own, so the reminders may share a file with other components. A file
+/// written by a newer build is refused (<see cref="SqliteSchemaTooNewException"/>).
 /// </summary>
 internal static class SqliteReminderTableSchema
 {
-    private const string VersionTable = "orleans_reminder_schema";
+    public const string VersionTable = "orleans_reminder_schema";
 
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
@@ -31,56 +31,4 @@ internal static class SqliteReminderTableSchema
             INSERT INTO orleans_reminder_etag (last) VALUES (0);
             """),
     ];
-
-    public static int LatestVersion => Migrations.Max(m => m.Version);
-
-    /// <summary>Applies the missing migrations, each in its own write transaction (BEGIN IMMEDIATE, so concurrent
-    /// openers wait and then find it done); throws when the file's schema is newer than this build's.</summary>
-    public static void Migrate(SqliteConnection connection, string file)
-    {
-        Execute(connection, null, $"""
-            CREATE TABLE IF NOT EXISTS {VersionTable} (
-                version INTEGER PRIMARY KEY,
-                name TEXT NOT NULL,
-                applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
-            """);
-
-        foreach (var migration in Migrations.OrderBy(m => m.Version))
-        {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var applied = CurrentVersion(connection, transaction);
-            if (applied > LatestVersion)
-            {
-                throw new InvalidOperationException(
-                    $"The reminder table in {file} has schema version {applied}, newer than this build's {LatestVersion}: " +
-                    "it was written by a newer version of the service. Run that version, or restore a backup taken before the upgrade.");
-            }
-
-            if (applied >= migration.Version) continue;
-            Execute(connection, transaction, migration.Sql);
-            using var record = connection.CreateCommand();
-            record.Transaction = transaction;
-            record.CommandText = $"INSERT INTO {VersionTable} (version, name) VALUES ($version, $name)";
-            record.Parameters.AddWithValue("$version", migration.Version);
-            record.Parameters.AddWithValue("$name", migration.Name);
-            record.ExecuteNonQuery();
-            transaction.Commit();
-        }
-    }
-
-    private static long CurrentVersion(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT COALESCE(MAX(version), 0) FROM {VersionTable}";
-        return Convert.ToInt64(command.ExecuteScalar());
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

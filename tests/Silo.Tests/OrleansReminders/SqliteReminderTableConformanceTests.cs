@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans;
 using OrleansTilsyn.Silo.Sqlite;
+using OrleansTilsyn.Silo.Storage.Sqlite;
 using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.OrleansReminders;
@@ -63,9 +64,9 @@ public sealed class SqliteReminderTableConformanceTests : ReminderTableConforman
         }
 
         var table = Resolve(options => options.FilePath = _database.FilePath);
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => table.StartAsync());
+        var refusal = await Assert.ThrowsAsync<SqliteSchemaTooNewException>(() => table.StartAsync());
 
-        Assert.Contains("schema version 99", refusal.Message);
+        Assert.Equal(99, refusal.FoundVersion);
         Assert.Contains(_database.FilePath, refusal.Message);
     }
 
@@ -103,6 +104,18 @@ public sealed class SqliteReminderTableConformanceTests : ReminderTableConforman
         var plan = new List<string>();
         while (reader.Read()) plan.Add(reader.GetString(3));
         return plan;
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task MissingFoldersOfTheFileAreCreatedOwnerOnly()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, "data", "reminders");
+
+        await Resolve(options => options.FilePath = Path.Combine(folder, "reminders.db")).StartAsync();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        Assert.True(File.Exists(Path.Combine(folder, "reminders.db")));
     }
 
     [Fact]
