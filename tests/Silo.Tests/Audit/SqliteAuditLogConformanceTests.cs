@@ -1,3 +1,4 @@
+using OrleansTilsyn.Silo.Storage.Sqlite;
 using OrleansTilsyn.Grains.Audit;
 using OrleansTilsyn.Silo.Audit;
 using OrleansTilsyn.Silo.Tests.Support;
@@ -56,10 +57,10 @@ public sealed class SqliteAuditLogConformanceTests : AuditLogConformanceTests, I
 
         await using var newer = new SqliteAuditLog(new SqliteAuditLogOptions { FilePath = _database.FilePath });
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => newer.InitializeAsync(CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<SqliteSchemaTooNewException>(() => newer.InitializeAsync(CancellationToken.None));
         Assert.Contains("schema version 99", refused.Message);
         Assert.Contains(_database.FilePath, refused.Message);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => newer.AppendAsync(Event(Grain(), 1), CancellationToken.None));
+        await Assert.ThrowsAsync<SqliteSchemaTooNewException>(() => newer.AppendAsync(Event(Grain(), 1), CancellationToken.None));
     }
 
     [Fact]
