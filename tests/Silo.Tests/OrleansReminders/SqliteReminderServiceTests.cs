@@ -20,7 +20,7 @@ public sealed class SqliteReminderServiceTests : IAsyncLifetime
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
     private readonly SqliteTestDatabase _database = new();
-    private readonly FakeTimeProvider _clock = new(T0);
+    private readonly TimerRecordingClock _clock = new(T0);
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
@@ -71,8 +71,15 @@ public sealed class SqliteReminderServiceTests : IAsyncLifetime
 
     private async Task AdvanceAndAwaitTick(TimeSpan step, int ticks)
     {
-        _clock.Advance(step);
+        // The reminder service arms its wait for the next tick after delivering the last one; advancing before that would
+        // let it measure the wait from the advanced time. Every tick here is on the one-minute grid, so the wait it arms
+        // with a new timer is due one minute from now. After a late tick it re-arms an existing timer, which this clock
+        // does not see, so the wait for a new timer is bounded.
+        var nextTick = _clock.GetUtcNow().AddMinutes(1);
         var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!_clock.HasTimerDueAt(nextTick) && waited.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(10);
+        _clock.Advance(step);
+        waited.Restart();
         while (Log.Ticks.Count < ticks && waited.Elapsed < TestSilos.Patience) await Task.Delay(10);
         Assert.True(Log.Ticks.Count >= ticks, $"tick {ticks} did not arrive after advancing the clock to {_clock.GetUtcNow():HH:mm:ss}");
     }
@@ -83,5 +90,19 @@ public sealed class SqliteReminderServiceTests : IAsyncLifetime
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM orleans_reminder";
         return (long)command.ExecuteScalar()!;
+    }
+}
+
+/// <summary>A fake clock that remembers when each timer created on it falls due.</summary>
+internal sealed class TimerRecordingClock(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DateTimeOffset, bool> _dueTimes = new();
+
+    public bool HasTimerDueAt(DateTimeOffset due) => _dueTimes.ContainsKey(due);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan) _dueTimes.TryAdd(GetUtcNow() + dueTime, true);
+        return base.CreateTimer(callback, state, dueTime, period);
     }
 }
