@@ -39,6 +39,9 @@ public sealed class AgendaWakeLog
 
     public ConcurrentQueue<string> Ticks { get; } = new();
 
+    /// <summary>A grain whose wake throws, as a grain with a broken state would.</summary>
+    public string? FailFor { get; init; }
+
     public int InFlight => Volatile.Read(ref _inFlight);
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
@@ -51,6 +54,7 @@ public sealed class AgendaWakeLog
 
     public async Task WakeAsync(string grain)
     {
+        if (grain == FailFor) throw new InvalidOperationException($"{grain} cannot wake");
         var inFlight = Interlocked.Increment(ref _inFlight);
         for (var max = MaxInFlight; inFlight > max; max = MaxInFlight)
             Interlocked.CompareExchange(ref _maxInFlight, inFlight, max);
