@@ -56,16 +56,17 @@ internal sealed class AgendaWakeUp(Grain grain, TimeSpan heartbeat, IReminderTab
     public Task AfterWriteAsync(Agenda agenda) => agenda.Next is null && _exists ? UnregisterAsync() : Task.CompletedTask;
 
     /// <summary>
-    /// After a wake (and on activation): the reminder first ticks at the next item, unless it is registered for a time
-    /// still ahead and not after that item. An item still due (the grain made no progress on it) is left to the
-    /// heartbeat rather than woken again at once.
+    /// After a wake (and on activation): the reminder first ticks at the next item not yet due, unless it is registered
+    /// for a time still ahead and not after that item. An item still due (the grain made no progress on it) is left to
+    /// the heartbeat rather than woken again at once.
     /// </summary>
     public Task EnsureAsync(Agenda agenda, DateTimeOffset now)
     {
-        if (agenda.Next is not { } next) return _exists ? UnregisterAsync() : Task.CompletedTask;
-        if (next.DueAt <= now) return _exists ? Task.CompletedTask : RegisterAsync(now + heartbeat, now);
-        if (_firstTick is { } first && first > now && first <= next.DueAt) return Task.CompletedTask;
-        return RegisterAsync(next.DueAt, now);
+        if (agenda.Next is null) return _exists ? UnregisterAsync() : Task.CompletedTask;
+        var upcoming = agenda.Items.FirstOrDefault(item => item.DueAt > now);
+        if (upcoming is null) return _exists ? Task.CompletedTask : RegisterAsync(now + heartbeat, now);
+        if (_firstTick is { } first && first > now && first <= upcoming.DueAt) return Task.CompletedTask;
+        return RegisterAsync(upcoming.DueAt, now);
     }
 
     /// <summary>The registered reminder's first tick at or after <paramref name="now"/>; null when none is known.</summary>

@@ -68,9 +68,11 @@ public sealed class LedgerGrain([PersistentState("state")] IPersistentState<Comm
         return Task.CompletedTask;
     }
 
+    /// <summary>Applies every due item but those named "stuck…", which it never gets past (a handler that makes no progress).</summary>
     protected override async Task OnDueAsync(DateTimeOffset now)
     {
-        var due = Agenda.DueBy(now);
+        var due = Agenda.DueBy(now).RemoveAll(item => item.Name.StartsWith("stuck", StringComparison.Ordinal));
+        if (due.IsEmpty) return;
         var entries = State.Entries.AddRange(due.Select(item => $"{item.Name}@{now:O}"));
         var rest = due.Aggregate(Agenda, (agenda, item) => agenda.Without(item));
         await CommitAsync(new LedgerState { Entries = entries }, new CommitNote("apply-due", Detail: string.Join(",", due.Select(i => i.Name))), rest);
