@@ -25,6 +25,8 @@ public sealed class CommittingCluster : IAsyncDisposable
 
     public ReminderWrites ReminderWrites { get; } = new();
 
+    public LedgerProbe Probe { get; } = new();
+
     public static async Task<CommittingCluster> StartAsync(int silos = 1)
     {
         var cluster = new CommittingCluster(null!);
@@ -34,6 +36,7 @@ public sealed class CommittingCluster : IAsyncDisposable
             options.ConfigureServices = services =>
             {
                 services.AddSingleton<IAuditLog>(cluster.Audit);
+                services.AddSingleton(cluster.Probe);
                 services.AddCommittingGrains();
                 services.DecorateKeyed<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, inner) => new StaleWriteGrainStorage(inner, cluster.Stale));
                 services.Decorate<IReminderTable>((_, inner) => new CountingReminderTable(inner, cluster.ReminderWrites));

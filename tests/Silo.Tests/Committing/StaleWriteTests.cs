@@ -23,6 +23,7 @@ public sealed class StaleWriteTests : IAsyncLifetime
         Assert.Equal(["a", "b"], view.Entries.ToArray());
         Assert.Equal(2, view.Version);
         Assert.Equal([1L, 2L], (await cluster.AuditOf("stale-once")).Select(e => e.Version));
+        Assert.Equal(2, cluster.Probe.LoadsOf("stale-once"));
     }
 
     [Fact]

@@ -37,7 +37,10 @@ public sealed record LedgerView(
     [property: Id(2)] bool Exists,
     [property: Id(3)] Agenda Agenda);
 
-public sealed class LedgerGrain([PersistentState("state")] IPersistentState<Committed<LedgerState>> state, CommittingGrainServices services)
+public sealed class LedgerGrain(
+    [PersistentState("state")] IPersistentState<Committed<LedgerState>> state,
+    CommittingGrainServices services,
+    LedgerProbe probe)
     : CommittingGrain<LedgerState>(state, services), ILedgerGrain
 {
     public Task<LedgerView> AppendAsync(string entry) => RetryOnStaleAsync(async () =>
@@ -65,6 +68,19 @@ public sealed class LedgerGrain([PersistentState("state")] IPersistentState<Comm
     public Task DeactivateAsync()
     {
         DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnStateLoadedAsync()
+    {
+        probe.Loaded(Key);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Delivers the committed version (a stand-in for documents and notifications derived from the state).</summary>
+    protected override Task DeliverOutboxAsync()
+    {
+        if (StateExists) probe.Deliver(Key, StateVersion);
         return Task.CompletedTask;
     }
 
