@@ -27,6 +27,7 @@ internal sealed class AgendaWakeUp(Grain grain, TimeSpan heartbeat, IReminderTab
     {
         _handle = null;
         _firstTick = null;
+        _exists = true; // until read: should the read fail, an empty agenda still removes a reminder that may exist
         if (table is not null)
         {
             var row = await table.ReadRow(grain.GetGrainId(), IAgendaGrain.WakeReminder);

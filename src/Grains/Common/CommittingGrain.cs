@@ -67,7 +67,10 @@ public abstract partial class CommittingGrain<TState> : Grain, IAgendaGrain, IRe
 
     private AgendaWakeUp WakeUp => _wakeUp ??= new AgendaWakeUp(this, _services.Agenda.Heartbeat, ServiceProvider.GetService<IReminderTable>());
 
-    /// <summary>Delivers what the last activation may have left, then applies what fell due meanwhile.</summary>
+    /// <summary>
+    /// Delivers what the last activation may have left, then applies what fell due meanwhile. Sealed so no grain skips
+    /// this; derived grains do their activation work in <see cref="OnStateLoadedAsync"/>.
+    /// </summary>
     public sealed override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await OnStateLoadedAsync();
@@ -118,7 +121,8 @@ public abstract partial class CommittingGrain<TState> : Grain, IAgendaGrain, IRe
 
     /// <summary>
     /// Runs <paramref name="command"/>; when its commit was stale (another writer won), reloads the state and runs it
-    /// once more. A second stale commit becomes a Conflict problem (gRPC ABORTED) with nothing applied.
+    /// once more. A second stale commit becomes a Conflict problem (gRPC ABORTED) with nothing applied. The command
+    /// commits at most once (it runs again whole on the reloaded state).
     /// </summary>
     protected async Task<T> RetryOnStaleAsync<T>(Func<Task<T>> command)
     {
