@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
+using OrleansTilsyn.Contracts.Grains;
+
+namespace OrleansTilsyn.Grains.Common;
+
+// The agenda's wake-up: the reminder and the catch-up call WakeAsync; every due item is applied by the derived grain.
+public abstract partial class CommittingGrain<TState>
+{
+    /// <summary>Calls of <see cref="OnDueAsync"/> one wake makes at most, so a handler that keeps scheduling due items cannot hold the grain.</summary>
+    private const int MaxDueRounds = 1000;
+
+    private bool _waking;
+
+    public Task WakeAsync() => WakeCoreAsync();
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == IAgendaGrain.WakeReminder) return WakeCoreAsync();
+        _logger.LogWarning("{Grain} ignores the reminder {Reminder}; committing grains keep one, {WakeReminder}.", AuditGrain, reminderName, IAgendaGrain.WakeReminder);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Called while an agenda item is due (at or before <paramref name="now"/>): the derived grain applies the due items
+    /// and commits with an agenda without them. Runs as <see cref="CallerIdentity.Schedule"/>.
+    /// </summary>
+    protected virtual Task OnDueAsync(DateTimeOffset now) => Task.CompletedTask;
+
+    private async Task WakeCoreAsync()
+    {
+        using (CallerContext.As(CallerIdentity.Schedule))
+        {
+            _waking = true;
+            try
+            {
+                await ApplyDueAsync();
+            }
+            finally
+            {
+                _waking = false;
+                await TryAfterCommitAsync("register the wake reminder for the next item", () => WakeUp.EnsureAsync(Agenda, Now));
+            }
+        }
+    }
+
+    private async Task ApplyDueAsync()
+    {
+        for (var round = 0; Agenda.Next is { } next && next.DueAt <= Now; round++)
+        {
+            if (round == MaxDueRounds)
+            {
+                _logger.LogWarning("{Grain} stopped waking after {Rounds} rounds with items still due; the heartbeat continues.", AuditGrain, round);
+                return;
+            }
+
+            var before = Agenda;
+            await OnDueAsync(Now);
+            if (Agenda == before)
+            {
+                _logger.LogWarning("{Grain} made no progress on its due item {Item} due at {DueAt:O}; the heartbeat retries.", AuditGrain, next.Name, next.DueAt);
+                return;
+            }
+        }
+    }
+}

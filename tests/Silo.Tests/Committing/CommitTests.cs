@@ -1,0 +1,67 @@
+using OrleansTilsyn.Contracts.Calls;
+using OrleansTilsyn.Grains.Audit;
+using OrleansTilsyn.Grains.Domain.Loop;
+using Xunit;
+
+namespace OrleansTilsyn.Silo.Tests.Committing;
+
+public sealed class CommitTests : IAsyncLifetime
+{
+    private CommittingCluster cluster = null!;
+
+    public async Task InitializeAsync() => cluster = await CommittingCluster.StartAsync();
+
+    public async Task DisposeAsync() => await cluster.DisposeAsync();
+
+    [Fact]
+    public async Task ANewGrainHasVersionZeroAndNoRecord()
+    {
+        var view = await cluster.Ledger("new").ReadAsync();
+
+        Assert.Equal(0, view.Version);
+        Assert.False(view.Exists);
+        Assert.Empty(view.Entries);
+        Assert.Equal(Agenda.Empty, view.Agenda);
+    }
+
+    [Fact]
+    public async Task StateVersionAndAgendaSurviveReactivation()
+    {
+        var ledger = cluster.Ledger("round-trip");
+        var dueAt = cluster.Host.Clock.Start + TimeSpan.FromDays(3);
+        await ledger.AppendAsync("a");
+        await ledger.AppendAsync("b");
+        await ledger.ScheduleAsync("report", dueAt);
+
+        await ledger.DeactivateAsync();
+        var view = await ledger.ReadAsync();
+
+        Assert.Equal(["a", "b"], view.Entries.ToArray());
+        Assert.Equal(3, view.Version);
+        Assert.True(view.Exists);
+        Assert.Equal(new Agenda([new DueItem("report", dueAt)]), view.Agenda);
+    }
+
+    [Fact]
+    public async Task EachAcknowledgedCommandIsAuditedOnceWithTheCallerAndTheGrainClock()
+    {
+        var ledger = cluster.Ledger("audited");
+        var chief = new CallerIdentity("p-17", "Ada Jensen", "chief", "chief-4", "unit dt-aadalen");
+        using (CallerContext.As(chief))
+        {
+            await ledger.AppendAsync("first");
+        }
+
+        await cluster.Host.AdvanceAsync(TimeSpan.FromMinutes(5));
+        await ledger.AppendAsync("second");
+
+        var events = await cluster.AuditOf("audited");
+        Assert.Equal(
+            [
+                new AuditEvent("ledger/audited", 1, cluster.Host.Clock.Start, new AuditActor("p-17", "Ada Jensen", "chief", "unit dt-aadalen"), "append", "ok", "first"),
+                new AuditEvent("ledger/audited", 2, cluster.Host.Clock.Start.AddMinutes(5), AuditActor.System, "append", "ok", "second"),
+            ],
+            events);
+        Assert.Equal(2, cluster.Audit.Appended.Count);
+    }
+}
