@@ -3,8 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using OrleansTilsyn.Grains.Audit;
 using AuditEvent = OrleansTilsyn.Grains.Audit.AuditEvent;
-using OrleansTilsyn.Silo.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Audit;
 

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
-using OrleansTilsyn.Silo.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Audit;
 

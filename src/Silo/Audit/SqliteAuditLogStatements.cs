@@ -1,5 +1,5 @@
 using OrleansTilsyn.Grains.Audit;
-using OrleansTilsyn.Silo.Storage.Sqlite;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Audit;
 

@@ -6,7 +6,6 @@ using Orleans;
 using Orleans.Runtime;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using OrleansTilsyn.Silo.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 

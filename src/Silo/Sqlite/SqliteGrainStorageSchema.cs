@@ -1,4 +1,3 @@
-using OrleansTilsyn.Silo.Storage;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 

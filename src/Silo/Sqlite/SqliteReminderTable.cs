@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 using GrainId = Orleans.Runtime.GrainId;
 
 namespace OrleansTilsyn.Silo.Sqlite;

@@ -1,5 +1,3 @@
-using OrleansTilsyn.Silo.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 
