@@ -19,6 +19,7 @@ internal static class SqliteAuditLogSchema
                 person_id TEXT NOT NULL,
                 display_name TEXT NOT NULL,
                 role TEXT NOT NULL,
+                role_id TEXT NOT NULL,
                 on_behalf_of TEXT,
                 command TEXT NOT NULL,
                 outcome TEXT NOT NULL,
