@@ -1,4 +1,5 @@
 using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Storage;
 
 namespace OrleansTilsyn.Gateway.Hosting;

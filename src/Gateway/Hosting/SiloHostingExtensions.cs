@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Silo.Hosting;
+using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Storage.Postgres;
 using OrleansTilsyn.Silo.Storage.Sqlite;

@@ -39,7 +39,7 @@ public sealed class LocalSigningKey
 
     private static void Create(string path)
     {
-        Silo.Storage.PrivateFiles.CreateFolder(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        Silo.Sqlite.PrivateFiles.CreateFolder(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

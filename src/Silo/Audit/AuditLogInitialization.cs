@@ -10,9 +10,6 @@ internal sealed class AuditLogInitialization(Func<Task> initialize)
     private readonly Lock _lock = new();
     private Task? _task;
 
-    /// <summary>The start work begun so far (null before the first caller), for dispose to wait for.</summary>
-    public Task? Started => Volatile.Read(ref _task);
-
     public Task EnsureAsync(CancellationToken cancellationToken)
     {
         var task = _task;

@@ -17,6 +17,7 @@ internal static class AzureTableAuditEntity
             ["PersonId"] = e.Actor.PersonId,
             ["DisplayName"] = e.Actor.DisplayName,
             ["Role"] = e.Actor.Role,
+            ["RoleId"] = e.Actor.RoleId,
             ["Command"] = e.Command,
             ["Outcome"] = e.Outcome,
         };
@@ -33,6 +34,7 @@ internal static class AzureTableAuditEntity
             Required(entity.GetString("PersonId"), entity, "PersonId"),
             Required(entity.GetString("DisplayName"), entity, "DisplayName"),
             Required(entity.GetString("Role"), entity, "Role"),
+            Required(entity.GetString("RoleId"), entity, "RoleId"),
             entity.GetString("OnBehalfOf")),
         Required(entity.GetString("Command"), entity, "Command"),
         Required(entity.GetString("Outcome"), entity, "Outcome"),

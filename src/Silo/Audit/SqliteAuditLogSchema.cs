@@ -1,12 +1,12 @@
-using Microsoft.Data.Sqlite;
-using OrleansTilsyn.Silo.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Audit;
 
 /// <summary>The audit file's schema as ordered migrations (applied by <see cref="SqliteSchema"/>); a file written by a newer build is refused.</summary>
 internal static class SqliteAuditLogSchema
 {
+    public const string VersionTable = "schema_version";
+
     // A rowid table with the key as its index rather than WITHOUT ROWID: rows carry a detail of up to 8,000
     // characters, and SQLite advises WITHOUT ROWID only for rows of a small fraction of a page.
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =
@@ -19,6 +19,7 @@ internal static class SqliteAuditLogSchema
                 person_id TEXT NOT NULL,
                 display_name TEXT NOT NULL,
                 role TEXT NOT NULL,
+                role_id TEXT NOT NULL,
                 on_behalf_of TEXT,
                 command TEXT NOT NULL,
                 outcome TEXT NOT NULL,
@@ -27,7 +28,5 @@ internal static class SqliteAuditLogSchema
             """),
     ];
 
-    /// <summary>Applies the missing migrations; a file whose schema is newer than this build knows is refused
-    /// (<see cref="SqliteSchemaTooNewException"/>) before anything is changed.</summary>
-    public static void Migrate(SqliteConnection connection) => SqliteSchema.Migrate(connection, "schema_version", Migrations);
+    public static SqliteSchema Schema { get; } = new(VersionTable, Migrations);
 }

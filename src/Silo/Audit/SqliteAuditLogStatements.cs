@@ -1,16 +1,16 @@
 using OrleansTilsyn.Grains.Audit;
-using OrleansTilsyn.Silo.Storage.Sqlite;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Audit;
 
 /// <summary>The audit log's SQL and the mapping of its rows; instants are UTC ticks.</summary>
 internal static class SqliteAuditLogStatements
 {
-    private const string Columns = "grain, version, at_utc_ticks, person_id, display_name, role, on_behalf_of, command, outcome, detail";
+    private const string Columns = "grain, version, at_utc_ticks, person_id, display_name, role, role_id, on_behalf_of, command, outcome, detail";
 
     private const string Insert = $"""
         INSERT INTO audit_event ({Columns})
-        VALUES ($grain, $version, $at, $person_id, $display_name, $role, $on_behalf_of, $command, $outcome, $detail)
+        VALUES ($grain, $version, $at, $person_id, $display_name, $role, $role_id, $on_behalf_of, $command, $outcome, $detail)
         ON CONFLICT (grain, version) DO NOTHING
         """;
 
@@ -50,14 +50,14 @@ internal static class SqliteAuditLogStatements
     public static AuditEvent Read(SqliteStatement row) => new(
         row.GetString(0),
         row.GetInt64(1),
-        new DateTimeOffset(row.GetInt64(2), TimeSpan.Zero),
-        new AuditActor(row.GetString(3), row.GetString(4), row.GetString(5), row.GetNullableString(6)),
-        row.GetString(7),
+        SqliteTime.FromTicks(row.GetInt64(2)),
+        new AuditActor(row.GetString(3), row.GetString(4), row.GetString(5), row.GetString(6), row.GetNullableString(7)),
         row.GetString(8),
-        row.GetNullableString(9));
+        row.GetString(9),
+        row.GetNullableString(10));
 
     private static SqliteStatement Bind(SqliteStatement statement, AuditEvent e) => statement
-        .Bind("$grain", e.Grain).Bind("$version", e.Version).Bind("$at", e.At.UtcTicks)
+        .Bind("$grain", e.Grain).Bind("$version", e.Version).Bind("$at", SqliteTime.ToTicks(e.At))
         .Bind("$person_id", e.Actor.PersonId).Bind("$display_name", e.Actor.DisplayName).Bind("$role", e.Actor.Role)
-        .Bind("$on_behalf_of", e.Actor.OnBehalfOf).Bind("$command", e.Command).Bind("$outcome", e.Outcome).Bind("$detail", e.Detail);
+        .Bind("$role_id", e.Actor.RoleId).Bind("$on_behalf_of", e.Actor.OnBehalfOf).Bind("$command", e.Command).Bind("$outcome", e.Outcome).Bind("$detail", e.Detail);
 }

@@ -6,7 +6,6 @@ using Orleans;
 using Orleans.Runtime;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 
@@ -24,19 +23,18 @@ public sealed partial class SqliteGrainStorage(
 {
     private readonly IGrainStorageSerializer _serializer =
         options.GrainStorageSerializer ?? throw new ArgumentException("The options have no grain storage serializer.", nameof(options));
-    private SqliteGrainStorageDatabase? _database;
+    private SqliteFile? _file;
 
     /// <summary>The single writer's counters since the silo started (zero before).</summary>
-    public SqliteWriterStatistics WriterStatistics => _database?.WriterStatistics ?? default;
+    public SqliteWriterStatistics WriterStatistics => _file?.WriterStatistics ?? default;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var key = Key(stateName, grainId);
-        var stored = Database.Read(session => SqliteGrainStorageStatements.Read(session, key));
+        var stored = File.Read(session => SqliteGrainStorageStatements.Read(session, key), cancellationToken);
         var state = stored?.Payload is { } payload ? _serializer.Deserialize<T>(new BinaryData(payload)) : default;
         grainState.State = state ?? NewState<T>();
         grainState.RecordExists = state is not null;
@@ -52,7 +50,7 @@ public sealed partial class SqliteGrainStorage(
         var key = Key(stateName, grainId);
         var expected = SqliteGrainStorageStatements.ExpectedVersion(grainState.ETag, key);
         var payload = _serializer.Serialize(grainState.State).ToArray();
-        var version = await Database.WriteAsync(session => SqliteGrainStorageStatements.Write(session, key, expected, payload), cancellationToken);
+        var version = await File.WriteAsync(session => SqliteGrainStorageStatements.Write(session, key, expected, payload), cancellationToken);
         grainState.ETag = ETag(version);
         grainState.RecordExists = true;
     }
@@ -64,7 +62,7 @@ public sealed partial class SqliteGrainStorage(
     {
         var key = Key(stateName, grainId);
         var expected = SqliteGrainStorageStatements.ExpectedVersion(grainState.ETag, key);
-        var version = await Database.WriteAsync(session => SqliteGrainStorageStatements.Write(session, key, expected, payload: null), cancellationToken);
+        var version = await File.WriteAsync(session => SqliteGrainStorageStatements.Write(session, key, expected, payload: null), cancellationToken);
         grainState.ETag = ETag(version);
         grainState.RecordExists = false;
         grainState.State = NewState<T>();
@@ -77,26 +75,30 @@ public sealed partial class SqliteGrainStorage(
 
     private async Task OpenAsync(CancellationToken cancellationToken)
     {
+        var file = new SqliteFile(options.FilePath!, SqliteGrainStorageSchema.Schema, logger, "the silo starts it");
         try
         {
-            _database = await SqliteGrainStorageDatabase.OpenAsync(options.FilePath!, logger);
+            await file.OpenAsync(cancellationToken);
             LogOpened(logger, name, options.FilePath!, _serializer.GetType().Name);
         }
         catch (Exception exception)
         {
             LogOpenFailed(logger, exception, name, options.FilePath!);
+            await file.DisposeAsync();
             throw;
         }
+
+        _file = file;
     }
 
     private async Task CloseAsync(CancellationToken cancellationToken)
     {
-        var database = Interlocked.Exchange(ref _database, null);
-        if (database is not null) await database.DisposeAsync();
+        var file = Interlocked.Exchange(ref _file, null);
+        if (file is not null) await file.DisposeAsync();
     }
 
-    private SqliteGrainStorageDatabase Database =>
-        _database ?? throw new InvalidOperationException($"SQLite grain storage '{name}' is not open: the silo has not started, or has stopped.");
+    private SqliteFile File =>
+        _file ?? throw new InvalidOperationException($"SQLite grain storage '{name}' is not open: the silo has not started, or has stopped.");
 
     private static SqliteGrainStateKey Key(string stateName, GrainId grainId) =>
         new(stateName, grainId.Type.ToString()!, grainId.Key.AsSpan().ToArray(), $"state '{stateName}' of grain {grainId}");

@@ -1,4 +1,3 @@
-using OrleansTilsyn.Silo.Storage;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 
@@ -23,4 +22,6 @@ internal static class SqliteGrainStorageSchema
                 PRIMARY KEY (state_name, grain_type, grain_key));
             """),
     ];
+
+    public static SqliteSchema Schema { get; } = new(VersionTable, Migrations);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Orleans.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 

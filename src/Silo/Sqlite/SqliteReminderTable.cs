@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 using GrainId = Orleans.Runtime.GrainId;
 
 namespace OrleansTilsyn.Silo.Sqlite;
@@ -26,14 +25,14 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
         UNION ALL SELECT {Columns} FROM orleans_reminder WHERE grain_hash <= $end
         """;
 
-    private readonly SqliteReminderTableFile _file;
+    private readonly SqliteFile _file;
 
     public SqliteReminderTable(IOptions<SqliteReminderTableOptions> options, ILogger<SqliteReminderTable> logger)
     {
         var path = options.Value.FilePath;
         if (string.IsNullOrWhiteSpace(path))
             throw new ArgumentException($"{nameof(SqliteReminderTableOptions.FilePath)} is required.", nameof(options));
-        _file = new SqliteReminderTableFile(path, logger);
+        _file = new SqliteFile(path, SqliteReminderTableSchema.Schema, logger, "the reminder service starts it (IReminderTable.StartAsync)");
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _file.OpenAsync(cancellationToken);
@@ -50,19 +49,19 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
 
     public Task TestOnlyClearTable() => TestOnlyClearTable(CancellationToken.None);
 
-    public Task<ReminderTableData> ReadRows(GrainId grainId, CancellationToken cancellationToken) => _file.Read(session => Data(
+    public Task<ReminderTableData> ReadRows(GrainId grainId, CancellationToken cancellationToken) => Read(session => Data(
         session.Statement($"SELECT {Columns} FROM orleans_reminder WHERE {KeyFilter}")
             .Bind("$type", TypeOf(grainId)).Bind("$key", KeyOf(grainId))
             .Query(ToEntry)), cancellationToken);
 
     /// <summary>The rows whose grain hash lies in (begin, end] on the ring: when begin &lt; end the hashes between them,
     /// otherwise (the range wraps around zero) those above begin or up to end, so begin == end is the whole ring.</summary>
-    public Task<ReminderTableData> ReadRows(uint begin, uint end, CancellationToken cancellationToken) => _file.Read(session => Data(
+    public Task<ReminderTableData> ReadRows(uint begin, uint end, CancellationToken cancellationToken) => Read(session => Data(
         session.Statement(begin < end ? RangeQuery : WrappingRangeQuery)
             .Bind("$begin", (long)begin).Bind("$end", (long)end)
             .Query(ToEntry)), cancellationToken);
 
-    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName, CancellationToken cancellationToken) => _file.Read(session =>
+    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName, CancellationToken cancellationToken) => Read(session =>
         session.Statement($"SELECT {Columns} FROM orleans_reminder WHERE {KeyFilter} AND reminder_name = $name")
             .Bind("$type", TypeOf(grainId)).Bind("$key", KeyOf(grainId)).Bind("$name", reminderName)
             .Query(ToEntry)
@@ -76,7 +75,7 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
         var key = KeyOf(entry.GrainId);
         var hash = (long)entry.GrainId.GetUniformHashCode();
         var startAt = UtcTicks(entry.StartAt);
-        var etag = await _file.Write(session =>
+        var etag = await _file.WriteAsync(session =>
         {
             var next = session.Statement("UPDATE orleans_reminder_etag SET last = last + 1 RETURNING last").ScalarInt64()
                 ?? throw new InvalidOperationException("The reminder table's ETag counter row is missing.");
@@ -99,7 +98,7 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
         if (!long.TryParse(eTag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected)) return false;
         var type = TypeOf(grainId);
         var key = KeyOf(grainId);
-        var removed = await _file.Write(session =>
+        var removed = await _file.WriteAsync(session =>
             session.Statement($"DELETE FROM orleans_reminder WHERE {KeyFilter} AND reminder_name = $name AND etag = $etag")
                 .Bind("$type", type).Bind("$key", key).Bind("$name", reminderName).Bind("$etag", expected)
                 .Execute(), cancellationToken);
@@ -107,9 +106,13 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
     }
 
     public Task TestOnlyClearTable(CancellationToken cancellationToken) =>
-        _file.Write(session => session.Execute("DELETE FROM orleans_reminder"), cancellationToken);
+        _file.WriteAsync(session => session.Execute("DELETE FROM orleans_reminder"), cancellationToken);
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
+
+    /// <summary>A read on the caller's thread (SQLite reads are short and synchronous).</summary>
+    private Task<T> Read<T>(Func<SqliteSession, T> read, CancellationToken cancellationToken) =>
+        Task.FromResult(_file.Read(read, cancellationToken));
 
     private static ReminderTableData Data(List<ReminderEntry> entries) => new(entries);
 

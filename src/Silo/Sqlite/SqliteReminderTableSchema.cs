@@ -1,12 +1,9 @@
-using OrleansTilsyn.Silo.Storage;
-using OrleansTilsyn.Silo.Storage.Sqlite;
-
 namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>
-/// The reminder table's schema as ordered migrations, applied by <see cref="SqliteSchema.Migrate(Microsoft.Data.Sqlite.SqliteConnection, string, IReadOnlyList{SchemaMigration})"/>
-/// and recorded in a version table of its own, so the reminders may share a file with other components. A file
-/// written by a newer build is refused (<see cref="SqliteSchemaTooNewException"/>).
+/// The reminder table's schema as ordered migrations, applied by <see cref="SqliteSchema"/> and recorded in a version
+/// table of its own, so the reminders may share a file with other components. A file written by a newer build is
+/// refused (<see cref="SqliteSchemaTooNewException"/>).
 /// </summary>
 internal static class SqliteReminderTableSchema
 {
@@ -31,4 +28,6 @@ internal static class SqliteReminderTableSchema
             INSERT INTO orleans_reminder_etag (last) VALUES (0);
             """),
     ];
+
+    public static SqliteSchema Schema { get; } = new(VersionTable, Migrations);
 }

@@ -1,3 +1,4 @@
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Audit;
 using AuditEvent = OrleansTilsyn.Grains.Audit.AuditEvent;
 
@@ -12,7 +13,7 @@ public abstract class AuditLogConformanceTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 15, 30, TimeSpan.FromHours(1));
     private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..8] + ":";
 
-    protected static readonly AuditActor Leader = new("sub-4711", "Mette Leder", "leader", null);
+    protected static readonly AuditActor Leader = new("sub-4711", "Mette Leder", "leader", "leader-17", null);
 
     protected IAuditLog Log { get; private set; } = null!;
 
@@ -41,7 +42,7 @@ public abstract class AuditLogConformanceTests : IAsyncLifetime
     {
         var grain = Grain();
         var byChief = Event(grain, 1, "StartConversation", detail: "version 1",
-            actor: new AuditActor("sub-1", "Kim Chef", "chief", "unit/dt-aadalen's leader"));
+            actor: AuditActor.From(new CallerIdentity("sub-1", "Kim Chef", "chief", "chief-3", "unit/dt-aadalen's leader")));
         var bySystem = Event(grain, 2, "OpenWindow", detail: null, actor: AuditActor.System);
 
         await Log.AppendAsync(byChief, CancellationToken.None);
@@ -51,6 +52,8 @@ public abstract class AuditLogConformanceTests : IAsyncLifetime
         Assert.Equal([byChief, bySystem], events);
         Assert.Equal("Kim Chef", events[0].Actor.DisplayName);
         Assert.Equal("unit/dt-aadalen's leader", events[0].Actor.OnBehalfOf);
+        Assert.Equal("chief-3", events[0].Actor.RoleId);
+        Assert.Equal("system", events[1].Actor.RoleId);
         Assert.Null(events[1].Detail);
         Assert.Null(events[1].Actor.OnBehalfOf);
         Assert.Equal(byChief.At, events[0].At);
@@ -62,7 +65,7 @@ public abstract class AuditLogConformanceTests : IAsyncLifetime
     public async Task UnicodeTextAndTheLongestDetailRoundTrip()
     {
         var grain = Grain("unit/børnehuset-ærø-Åby 🌻");
-        var actor = new AuditActor("sub-ø", "Søren Ærøskøbing 👩‍🏫", "board", "Ældrerådet");
+        var actor = new AuditActor("sub-ø", "Søren Ærøskøbing 👩‍🏫", "board", "bestyrelse-Ærø-🌻", "Ældrerådet");
         var detail = string.Concat(Enumerable.Repeat("Referat ændret: «æøå» – 🌻\n\t\u0001 ", 400))[..AuditRules.DetailMaxLength];
         var auditEvent = Event(grain, 1, "RetÅrshjul", detail, actor) with { Outcome = "godkendt ✓" };
 
@@ -103,6 +106,7 @@ public abstract class AuditLogConformanceTests : IAsyncLifetime
             first with { Actor = first.Actor with { PersonId = "sub-other" } },
             first with { Actor = first.Actor with { DisplayName = "Someone Else" } },
             first with { Actor = first.Actor with { Role = "chief" } },
+            first with { Actor = first.Actor with { RoleId = "leader-18" } },
             first with { Actor = first.Actor with { OnBehalfOf = null } },
         ];
 
@@ -292,7 +296,10 @@ public abstract class AuditLogConformanceTests : IAsyncLifetime
         Assert.Throws<ArgumentException>(() => valid with { Detail = "lone \uD800 surrogate" });
         Assert.Throws<ArgumentException>(() => Leader with { PersonId = "" });
         Assert.Throws<ArgumentException>(() => Leader with { DisplayName = new string('n', AuditRules.TextMaxLength + 1) });
-        Assert.Throws<ArgumentException>(() => new AuditActor("sub", "Name", "", null));
+        Assert.Throws<ArgumentException>(() => new AuditActor("sub", "Name", "", "leader-17", null));
+        Assert.Throws<ArgumentException>(() => Leader with { RoleId = " " });
+        Assert.Throws<ArgumentNullException>(() => new AuditActor("sub", "Name", "leader", null!, null));
+        Assert.Throws<ArgumentException>(() => Leader with { RoleId = new string('r', AuditRules.TextMaxLength + 1) });
         Assert.Null((valid with { Detail = "" }).Detail);
 
         await Assert.ThrowsAsync<ArgumentNullException>(() => Log.AppendAsync((AuditEvent)null!, ct));

@@ -27,6 +27,7 @@ public sealed class AzureTableAuditLogConformanceTests(AzureTableAuditLogConform
 
         Assert.Equal(grain.Replace("unit/a#b?c\\d~e\u0001", "unit~2Fa~23b~3Fc~5Cd~7Ee~01", StringComparison.Ordinal), entity.PartitionKey);
         Assert.Equal(Event(grain, 42).At.UtcTicks, entity.GetInt64("AtUtcTicks"));
+        Assert.Equal(Leader.RoleId, entity.GetString("RoleId"));
     }
 
     public sealed class Table : IAsyncLifetime

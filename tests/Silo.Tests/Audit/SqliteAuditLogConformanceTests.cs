@@ -1,4 +1,4 @@
-using OrleansTilsyn.Silo.Storage.Sqlite;
+using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Grains.Audit;
 using OrleansTilsyn.Silo.Audit;
 using OrleansTilsyn.Silo.Tests.Support;

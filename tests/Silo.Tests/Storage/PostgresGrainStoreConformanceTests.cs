@@ -1,4 +1,5 @@
 using Npgsql;
+using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Storage.Postgres;
 using OrleansTilsyn.Silo.Tests.Support;

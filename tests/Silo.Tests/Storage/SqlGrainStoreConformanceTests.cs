@@ -1,4 +1,5 @@
 using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Storage;
 
 namespace OrleansTilsyn.Silo.Tests.Storage;

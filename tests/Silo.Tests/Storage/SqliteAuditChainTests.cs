@@ -81,7 +81,7 @@ public sealed class SqliteAuditChainTests : IDisposable
     {
         using var connection = _database.OpenConnection();
         Execute(connection, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')");
-        foreach (var migration in SqliteSchema.Migrations.Where(m => m.Version <= 2))
+        foreach (var migration in SqliteGrainStoreSchema.Migrations.Where(m => m.Version <= 2))
         {
             Execute(connection, migration.Sql);
             Execute(connection, $"INSERT INTO schema_version (version, name) VALUES ({migration.Version}, 'old')");

@@ -1,4 +1,5 @@
 using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Storage.Sqlite;
 using OrleansTilsyn.Silo.Tests.Support;
@@ -17,7 +18,7 @@ public sealed class SqliteGrainStoreConformanceTests : SqlGrainStoreConformanceT
         return Task.CompletedTask;
     }
 
-    protected override IReadOnlyList<SchemaMigration> Migrations => SqliteSchema.Migrations;
+    protected override IReadOnlyList<SchemaMigration> Migrations => SqliteGrainStoreSchema.Migrations;
 
     protected override Task<IReadOnlyList<int>> ReadAppliedSchemaVersionsAsync()
     {

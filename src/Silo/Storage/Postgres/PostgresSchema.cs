@@ -1,4 +1,5 @@
 using Npgsql;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Storage.Postgres;
 

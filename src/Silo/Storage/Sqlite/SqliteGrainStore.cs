@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Storage.Sqlite;
 
@@ -23,6 +24,7 @@ public sealed class SqliteGrainStore : IGrainStore
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private SqliteSession? _writerSession;
     private SqliteWriteQueue? _writer;
+    private SqliteReminderVersions? _reminderVersions;
     private SqliteCheckpointer? _checkpointer;
     private volatile bool _disposed;
 
@@ -55,7 +57,7 @@ public sealed class SqliteGrainStore : IGrainStore
             var session = SqliteSession.Open(_connectionString, writer: true);
             try
             {
-                SqliteSchema.Migrate(session.Connection);
+                SqliteGrainStoreSchema.Migrate(session.Connection);
                 // After the WAL mode is set and the schema written, so the -wal and -shm files exist.
                 if (_databaseFile is not null && _logger is not null)
                     PrivateFiles.WarnIfLooser(_logger, [_databaseFile, _databaseFile + "-wal", _databaseFile + "-shm"]);
@@ -66,7 +68,8 @@ public sealed class SqliteGrainStore : IGrainStore
                 throw;
             }
 
-            var writer = new SqliteWriteQueue(session);
+            var reminderVersions = new SqliteReminderVersions(session);
+            var writer = new SqliteWriteQueue(session, reminderVersions);
             try
             {
                 _checkpointer = new SqliteCheckpointer(_connectionString, () => writer.CommittedBatches);
@@ -79,6 +82,7 @@ public sealed class SqliteGrainStore : IGrainStore
             }
 
             _writerSession = session;
+            _reminderVersions = reminderVersions;
             _writer = writer;
         }
         catch (SqliteException exception)
@@ -107,7 +111,9 @@ public sealed class SqliteGrainStore : IGrainStore
         ArgumentNullException.ThrowIfNull(write);
         // Encoded here, on the caller's thread: the single writer only copies bytes.
         var stateUtf8 = Encoding.UTF8.GetBytes(write.StateJson);
-        return Writer.Enqueue(session => SqliteStatements.WriteState(session, write, stateUtf8), cancellationToken);
+        var writer = Writer;
+        var reminderVersions = _reminderVersions!;
+        return writer.Enqueue(session => SqliteStatements.WriteState(session, reminderVersions, write, stateUtf8), cancellationToken);
     }
 
     public Task<IReadOnlyList<ReminderRow>> ClaimDueRemindersAsync(

@@ -1,3 +1,5 @@
+using OrleansTilsyn.Silo.Sqlite;
+
 namespace OrleansTilsyn.Silo.Storage.Sqlite;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace OrleansTilsyn.Silo.Storage.Sqlite;
 /// allocation of a transaction and written back once before its commit, not once per write. The
 /// transaction holds SQLite's write lock, so another store on the same file never sees it in between.
 /// </summary>
-internal sealed class SqliteReminderVersions(SqliteSession session)
+internal sealed class SqliteReminderVersions(SqliteSession session) : ISqliteTransactionObserver
 {
     private const string Read = "SELECT value FROM store_counter WHERE name = 'reminder_version'";
     private const string Write = "UPDATE store_counter SET value = $value WHERE name = 'reminder_version'";
@@ -15,7 +17,7 @@ internal sealed class SqliteReminderVersions(SqliteSession session)
     private long _last;
 
     /// <summary>A new transaction began: the counter may have moved since the last one.</summary>
-    public void Begin()
+    public void Begun()
     {
         _loaded = false;
         _changed = false;
@@ -37,7 +39,7 @@ internal sealed class SqliteReminderVersions(SqliteSession session)
     }
 
     /// <summary>Writes the counter into the transaction (before COMMIT) when versions were handed out.</summary>
-    public void Store()
+    public void Committing()
     {
         if (_changed) session.Statement(Write).Bind("$value", _last).Execute();
     }

@@ -1,4 +1,5 @@
 using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Storage.Sqlite;
 
@@ -61,7 +62,7 @@ internal static class SqliteStatements
     /// previous one and the state row points at it (see <see cref="SqliteSchema"/>, migration 3).
     /// <paramref name="stateUtf8"/> is the state JSON already encoded by the caller, so the single writer does not transcode it.
     /// </summary>
-    public static long WriteState(SqliteSession session, StateWrite write, byte[] stateUtf8)
+    public static long WriteState(SqliteSession session, SqliteReminderVersions reminderVersions, StateWrite write, byte[] stateUtf8)
     {
         var grain = write.Grain;
         var stored = session.Statement(ReadStoredVersion).Bind("$type", grain.Type).Bind("$key", grain.Key)
@@ -86,14 +87,14 @@ internal static class SqliteStatements
         // Checked above in this transaction, which holds the only write lock: a miss here is a bug, and rolls back.
         if (written != 1) throw new InvalidOperationException($"The state row of {grain} changed under the writer.");
 
-        if (write.Reminders.Count > 0) ApplyReminderChanges(session, write);
+        if (write.Reminders.Count > 0) ApplyReminderChanges(session, reminderVersions, write);
         return version;
     }
 
-    private static void ApplyReminderChanges(SqliteSession session, StateWrite write)
+    private static void ApplyReminderChanges(SqliteSession session, SqliteReminderVersions reminderVersions, StateWrite write)
     {
         var schedules = write.Reminders.Count(change => change is ReminderChange.Schedule);
-        var nextVersion = schedules > 0 ? session.ReminderVersions.Allocate(schedules) : 0L;
+        var nextVersion = schedules > 0 ? reminderVersions.Allocate(schedules) : 0L;
 
         foreach (var change in write.Reminders)
         {

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OrleansTilsyn.Silo.Storage.Sqlite;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>
 /// Copies the WAL back into the database file from a connection and thread of its own: a PASSIVE

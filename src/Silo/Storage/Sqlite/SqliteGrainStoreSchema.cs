@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using OrleansTilsyn.Silo.Sqlite;
 
 namespace OrleansTilsyn.Silo.Storage.Sqlite;
 
-/// <summary>The SQLite schema as an ordered list of migrations, and the code that applies the missing ones.</summary>
-internal static class SqliteSchema
+/// <summary>The old grain store's schema as an ordered list of migrations, recorded in <c>schema_version</c>.</summary>
+internal static class SqliteGrainStoreSchema
 {
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
@@ -63,56 +64,5 @@ internal static class SqliteSchema
     /// Applies every migration not yet recorded, each in its own write transaction. BEGIN IMMEDIATE takes
     /// the database's write lock first, so concurrent initializers wait and then see the migration as done.
     /// </summary>
-    public static void Migrate(SqliteConnection connection) => Migrate(connection, "schema_version", Migrations);
-
-    /// <summary>
-    /// Applies the missing ones of <paramref name="migrations"/>, recorded in <paramref name="versionTable"/> (one table
-    /// per component, so components may share a file), as <see cref="Migrate(SqliteConnection)"/> does. A file that
-    /// records a version this code does not know was written by newer code: it is refused before anything is changed.
-    /// </summary>
-    /// <exception cref="SqliteSchemaTooNewException">The file's schema is newer than <paramref name="migrations"/>.</exception>
-    public static void Migrate(SqliteConnection connection, string versionTable, IReadOnlyList<SchemaMigration> migrations)
-    {
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = $"""
-                CREATE TABLE IF NOT EXISTS {versionTable} (
-                    version INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
-                """;
-            create.ExecuteNonQuery();
-        }
-
-        var known = migrations.Max(m => m.Version);
-        using (var newest = connection.CreateCommand())
-        {
-            newest.CommandText = $"SELECT MAX(version) FROM {versionTable}";
-            if (newest.ExecuteScalar() is long found && found > known)
-                throw new SqliteSchemaTooNewException(connection.DataSource, versionTable, found, known);
-        }
-
-        foreach (var migration in migrations.OrderBy(m => m.Version))
-        {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            using var check = connection.CreateCommand();
-            check.Transaction = transaction;
-            check.CommandText = $"SELECT COUNT(*) FROM {versionTable} WHERE version = $version";
-            check.Parameters.AddWithValue("$version", migration.Version);
-            if (Convert.ToInt64(check.ExecuteScalar()) > 0) continue;
-
-            using var apply = connection.CreateCommand();
-            apply.Transaction = transaction;
-            apply.CommandText = migration.Sql;
-            apply.ExecuteNonQuery();
-
-            using var record = connection.CreateCommand();
-            record.Transaction = transaction;
-            record.CommandText = $"INSERT INTO {versionTable} (version, name) VALUES ($version, $name)";
-            record.Parameters.AddWithValue("$version", migration.Version);
-            record.Parameters.AddWithValue("$name", migration.Name);
-            record.ExecuteNonQuery();
-            transaction.Commit();
-        }
-    }
+    public static void Migrate(SqliteConnection connection) => SqliteSchema.Migrate(connection, "schema_version", Migrations);
 }

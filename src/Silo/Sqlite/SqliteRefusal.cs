@@ -1,4 +1,4 @@
-namespace OrleansTilsyn.Silo.Storage.Sqlite;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>
 /// Thrown by a write operation that refuses before it changed any row (a stale write): the write queue

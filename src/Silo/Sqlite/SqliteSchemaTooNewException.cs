@@ -1,4 +1,4 @@
-namespace OrleansTilsyn.Silo.Storage.Sqlite;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>A SQLite file whose schema was written by newer code than this: opening it could lose what that code stores.</summary>
 public sealed class SqliteSchemaTooNewException(string file, string versionTable, long found, long known)

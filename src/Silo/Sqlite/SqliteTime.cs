@@ -1,4 +1,4 @@
-namespace OrleansTilsyn.Silo.Storage.Sqlite;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>SQLite stores instants as integer UTC ticks (100 ns): exact round trip, ordered, any year.</summary>
 internal static class SqliteTime

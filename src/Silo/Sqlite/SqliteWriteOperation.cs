@@ -1,4 +1,4 @@
-namespace OrleansTilsyn.Silo.Storage.Sqlite;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>A unit of work for the single writer: runs inside a batch transaction, completes after commit.</summary>
 internal abstract class SqliteWriteOperation(CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace OrleansTilsyn.Silo.Storage;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>
 /// Owner-only folders (0700) and files (0600) for data at rest: minutes, statements and reports are in

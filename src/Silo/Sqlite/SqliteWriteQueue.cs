@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using OrleansTilsyn.Contracts.Runtime;
 
-namespace OrleansTilsyn.Silo.Storage.Sqlite;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>
 /// The single writer of a SQLite database with group commit: operations queued by concurrent callers
@@ -23,6 +23,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly List<SqliteWriteOperation> _batch = new(MaxBatchSize);
     private readonly List<SqliteWriteOperation> _executed = new(MaxBatchSize);
     private readonly SqliteSession _writer;
+    private readonly ISqliteTransactionObserver? _observer;
     private readonly Task _loop;
     private long _committedBatches;
     private long _operations;
@@ -30,9 +31,10 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private long _busyTicks;
     private long _commitTicks;
 
-    public SqliteWriteQueue(SqliteSession writer)
+    public SqliteWriteQueue(SqliteSession writer, ISqliteTransactionObserver? observer = null)
     {
         _writer = writer;
+        _observer = observer;
         _loop = Task.Run(RunAsync);
     }
 
@@ -55,7 +57,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     public Task<T> Enqueue<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
         var operation = new SqliteWriteOperation<T>(work, cancellationToken);
-        if (!_queue.Writer.TryWrite(operation)) throw new ObjectDisposedException(nameof(SqliteGrainStore));
+        if (!_queue.Writer.TryWrite(operation)) throw new ObjectDisposedException(nameof(SqliteWriteQueue));
         return operation.Task;
     }
 
@@ -101,7 +103,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         {
             // Raw BEGIN/COMMIT (not SqliteTransaction) so the cached statements need no transaction re-binding.
             _writer.Execute("BEGIN IMMEDIATE");
-            _writer.ReminderVersions.Begin();
+            _observer?.Begun();
             for (var i = 0; i < _batch.Count; i++)
             {
                 var operation = _batch[i];
@@ -124,11 +126,11 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                 }
             }
 
-            _writer.ReminderVersions.Store();
+            _observer?.Committing();
             var committing = Stopwatch.GetTimestamp();
             _writer.Execute("COMMIT");
             Volatile.Write(ref _commitTicks, _commitTicks + Stopwatch.GetTimestamp() - committing);
-            _writer.ReminderVersions.Committed();
+            _observer?.Committed();
             Volatile.Write(ref _operations, _operations + _executed.Count);
             Volatile.Write(ref _committedBatches, _committedBatches + 1);
         }
@@ -157,7 +159,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
     private void RollBackQuietly()
     {
-        _writer.ReminderVersions.RolledBack();
+        _observer?.RolledBack();
         try
         {
             _writer.Execute("ROLLBACK");

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OrleansTilsyn.Silo.Storage.Sqlite;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>
 /// One open SQLite connection with its statements prepared once and cached by SQL text.
@@ -10,16 +10,9 @@ internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
 
-    private SqliteSession(SqliteConnection connection)
-    {
-        Connection = connection;
-        ReminderVersions = new SqliteReminderVersions(this);
-    }
+    private SqliteSession(SqliteConnection connection) => Connection = connection;
 
     public SqliteConnection Connection { get; }
-
-    /// <summary>The reminder version counter of the current write transaction (writer session only).</summary>
-    public SqliteReminderVersions ReminderVersions { get; }
 
     public static SqliteSession Open(string connectionString, bool writer)
     {

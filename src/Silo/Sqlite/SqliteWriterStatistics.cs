@@ -1,4 +1,4 @@
-namespace OrleansTilsyn.Silo.Storage.Sqlite;
+namespace OrleansTilsyn.Silo.Sqlite;
 
 /// <summary>
 /// The single writer's work so far: its page cache hits and misses (a miss reads the file), pages written to the WAL, committed transactions, the operations they carried, batches run again
