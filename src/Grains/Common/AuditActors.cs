@@ -8,5 +8,5 @@ public static class AuditActors
 {
     /// <summary>The caller as the audit records it; the service itself when no caller was set.</summary>
     public static AuditActor Of(CallerIdentity? caller) =>
-        caller is null ? AuditActor.System : new AuditActor(caller.PersonId, caller.DisplayName, caller.Role, caller.OnBehalfOf);
+        caller is null ? AuditActor.System : AuditActor.From(caller);
 }

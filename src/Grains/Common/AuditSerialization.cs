@@ -11,7 +11,8 @@ public readonly record struct AuditActorSurrogate(
     [property: Id(0)] string PersonId,
     [property: Id(1)] string DisplayName,
     [property: Id(2)] string Role,
-    [property: Id(3)] string? OnBehalfOf);
+    [property: Id(3)] string? OnBehalfOf,
+    [property: Id(4)] string RoleId);
 
 [GenerateSerializer, Immutable, Alias("tilsyn.AuditEvent")]
 public readonly record struct AuditEventSurrogate(
@@ -27,10 +28,10 @@ public readonly record struct AuditEventSurrogate(
 public sealed class AuditActorConverter : IConverter<AuditActor, AuditActorSurrogate>
 {
     public AuditActor ConvertFromSurrogate(in AuditActorSurrogate surrogate) =>
-        new(surrogate.PersonId, surrogate.DisplayName, surrogate.Role, surrogate.OnBehalfOf);
+        new(surrogate.PersonId, surrogate.DisplayName, surrogate.Role, surrogate.RoleId, surrogate.OnBehalfOf);
 
     public AuditActorSurrogate ConvertToSurrogate(in AuditActor value) =>
-        new(value.PersonId, value.DisplayName, value.Role, value.OnBehalfOf);
+        new(value.PersonId, value.DisplayName, value.Role, value.OnBehalfOf, value.RoleId);
 }
 
 [RegisterConverter]

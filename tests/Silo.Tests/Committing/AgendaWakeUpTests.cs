@@ -11,7 +11,7 @@ namespace OrleansTilsyn.Silo.Tests.Committing;
 
 public sealed class AgendaWakeUpTests : IAsyncLifetime
 {
-    private static readonly AuditActor Schedule = new("system:schedule", "Årshjulet", "system", "the unit's agenda");
+    private static readonly AuditActor Schedule = new("system:schedule", "Årshjulet", "system", "system", "the unit's agenda");
     private CommittingCluster cluster = null!;
 
     public async Task InitializeAsync() => cluster = await CommittingCluster.StartAsync();

@@ -46,7 +46,7 @@ public sealed class CommitTests : IAsyncLifetime
     public async Task EachAcknowledgedCommandIsAuditedOnceWithTheCallerAndTheGrainClock()
     {
         var ledger = cluster.Ledger("audited");
-        var chief = new CallerIdentity("p-17", "Ada Jensen", "chief", "chief-4", "unit dt-aadalen");
+        var chief = new CallerIdentity("p-17", "Testperson 17", "chief", "chief-4", "unit dt-aadalen");
         using (CallerContext.As(chief))
         {
             await ledger.AppendAsync("first");
@@ -58,7 +58,7 @@ public sealed class CommitTests : IAsyncLifetime
         var events = await cluster.AuditOf("audited");
         Assert.Equal(
             [
-                new AuditEvent("ledger/audited", 1, cluster.Host.Clock.Start, new AuditActor("p-17", "Ada Jensen", "chief", "unit dt-aadalen"), "append", "ok", "first"),
+                new AuditEvent("ledger/audited", 1, cluster.Host.Clock.Start, new AuditActor("p-17", "Testperson 17", "chief", "chief-4", "unit dt-aadalen"), "append", "ok", "first"),
                 new AuditEvent("ledger/audited", 2, cluster.Host.Clock.Start.AddMinutes(5), AuditActor.System, "append", "ok", "second"),
             ],
             events);
