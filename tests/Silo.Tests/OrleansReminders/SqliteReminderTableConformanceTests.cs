@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Storage.Sqlite;
-using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.OrleansReminders;
 

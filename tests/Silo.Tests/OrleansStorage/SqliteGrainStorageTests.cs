@@ -5,7 +5,6 @@ using Orleans.Runtime;
 using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Storage.Sqlite;
-using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.OrleansStorage;
 
