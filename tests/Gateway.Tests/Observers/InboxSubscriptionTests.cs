@@ -100,6 +100,39 @@ public sealed class InboxSubscriptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenTheChiefsSiloDiesTheNextRenewalSubscribesTheNewActivationAndReportsTheLapse()
+    {
+        var hosting = host.Silos[0];
+        var surviving = host.Silos[1];
+        await Chief(hosting, "c-7").CountWatchersAsync(); // prefer-local placement: the chief lives on the silo first asked
+        var subscription = await OpenAsync(surviving, "c-7");
+        var waiting = new SemaphoreSlim(0);
+        subscription.WaitingToRenew += () => waiting.Release();
+
+        await host.KillSiloAsync(hosting);
+        await Task.Run(() => host.Clock.Advance(Renewing.RenewEvery));
+        Assert.True(await waiting.WaitAsync(OrleansTestHost.Patience));
+
+        Assert.IsType<InboxNotice.Lapsed>(await NextAsync(subscription));
+        Assert.Equal(1, await Chief(surviving, "c-7").TasksChangedAsync("u-1", [OpenTask("t-1")]));
+        Assert.IsType<InboxNotice.TasksChanged>(await NextAsync(subscription));
+    }
+
+    [Fact]
+    public async Task AWatcherThatFallsFurtherBehindThanItsCapacityIsEnded()
+    {
+        var subscription = await OpenAsync(host.Silos[1], "c-8", new InboxSubscriptionOptions { RenewEvery = Renewing.RenewEvery, Capacity = 1 });
+        var chief = Chief(host.Silos[0], "c-8");
+
+        await chief.TasksChangedAsync("u-1", [OpenTask("t-1")]);
+        await chief.TasksChangedAsync("u-1", [OpenTask("t-2")]);
+
+        Assert.IsType<InboxNotice.TasksChanged>(await NextAsync(subscription));
+        var ended = await Assert.ThrowsAsync<ProblemException>(() => subscription.Notices.Completion.WaitAsync(OrleansTestHost.Patience));
+        Assert.Equal(ProblemKind.FailedPrecondition, ended.Problem.Kind);
+    }
+
+    [Fact]
     public async Task DisposingUnsubscribesAndEndsTheNotices()
     {
         var subscription = await OpenAsync(host.Silos[1], "c-5");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
+using Orleans.Placement;
 using Orleans.Runtime;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
@@ -19,6 +20,7 @@ public interface ITestChiefGrain : IGrainWithStringKey, IInboxObservable
     Task<int> CountWatchersAsync();
 }
 
+[PreferLocalPlacement]
 public sealed class TestChiefGrain(
     IOptions<InboxObserverOptions> options,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
