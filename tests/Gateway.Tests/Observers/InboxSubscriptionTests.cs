@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Gateway.Api;
@@ -40,6 +41,7 @@ public sealed class InboxSubscriptionTests : IAsyncLifetime
     [Fact]
     public async Task AChangeRaisedThroughOneSiloReachesASubscriptionMadeThroughTheOther()
     {
+        await Chief(host.Silos[0], "c-1").CountWatchersAsync(); // prefer-local placement: the chief lives on silo A
         var subscription = await OpenAsync(host.Silos[1], "c-1");
 
         var told = await Chief(host.Silos[0], "c-1").TasksChangedAsync("u-1", [OpenTask("t-1")]);
@@ -54,9 +56,9 @@ public sealed class InboxSubscriptionTests : IAsyncLifetime
     public async Task ASubscriptionThatIsNotRenewedExpires()
     {
         var chief = Chief(host.Silos[0], "c-2");
-        var inbox = new CollectingObserver();
+        var inbox = new SilentObserver();
         var factory = OrleansTestHost.GrainFactoryOf(host.Silos[1]);
-        var reference = factory.CreateObjectReference<Contracts.Grains.IInboxObserver>(inbox);
+        var reference = factory.CreateObjectReference<IInboxObserver>(inbox);
         Assert.False(await chief.SubscribeAsync(reference));
 
         host.Clock.Advance(Expiry);
@@ -65,7 +67,7 @@ public sealed class InboxSubscriptionTests : IAsyncLifetime
 
         Assert.Equal(0, await chief.CountWatchersAsync());
         Assert.Equal(0, await chief.TasksChangedAsync("u-1", [OpenTask("t-1")]));
-        factory.DeleteObjectReference<Contracts.Grains.IInboxObserver>(reference);
+        factory.DeleteObjectReference<IInboxObserver>(reference);
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public sealed class InboxSubscriptionTests : IAsyncLifetime
         id, TaskKind.PrepareConversation, "u-1", "2025-Spring", AssigneeRole.Chief, "c-1", new DateOnly(2025, 3, 1),
         TaskState.Open, new DateTimeOffset(2025, 1, 6, 8, 0, 0, TimeSpan.Zero));
 
-    private sealed class CollectingObserver : Contracts.Grains.IInboxObserver
+    private sealed class SilentObserver : IInboxObserver
     {
         public void TasksChanged(string unitId, ImmutableArray<TaskDto> changed) { }
     }
