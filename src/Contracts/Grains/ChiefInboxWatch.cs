@@ -67,6 +67,6 @@ public static class ChiefInboxWatch
 
     private sealed class ChannelObserver(ChannelWriter<ImmutableArray<TaskDto>> writer) : IInboxObserver
     {
-        public void TasksChanged(string chief, ImmutableArray<TaskDto> tasks) => writer.TryWrite(tasks);
+        public void TasksChanged(string unitId, ImmutableArray<TaskDto> changed) => writer.TryWrite(changed);
     }
 }

@@ -35,9 +35,3 @@ public interface IChiefGrain : IGrainWithStringKey
 
     Task UnsubscribeAsync(IInboxObserver observer);
 }
-
-/// <summary>Hears of changed tasks of a chief's portfolio (called in the chief's turn: return quickly, never block).</summary>
-public interface IInboxObserver
-{
-    void TasksChanged(string chief, ImmutableArray<TaskDto> tasks);
-}

@@ -65,7 +65,7 @@ public sealed class ChiefGrain : Grain<ChiefState>, IChiefGrain
         {
             try
             {
-                observer.TasksChanged(Key, mine);
+                observer.TasksChanged(unitId, mine);
             }
             catch (Exception)
             {

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using OrleansTilsyn.Grains.Audit;
 using OrleansTilsyn.Silo.Audit;
-using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.Audit;
 

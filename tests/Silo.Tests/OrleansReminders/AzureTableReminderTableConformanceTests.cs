@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
-using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.OrleansReminders;
 

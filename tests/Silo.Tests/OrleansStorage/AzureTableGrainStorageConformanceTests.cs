@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Orleans.Hosting;
-using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.OrleansStorage;
 

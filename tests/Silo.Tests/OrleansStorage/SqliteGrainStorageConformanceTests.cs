@@ -3,7 +3,6 @@ using Orleans.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansTilsyn.Silo.Sqlite;
-using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.OrleansStorage;
 

@@ -3,7 +3,6 @@ using Orleans;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using OrleansTilsyn.Silo.Sqlite;
-using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.OrleansStorage;
 

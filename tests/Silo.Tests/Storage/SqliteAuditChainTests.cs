@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Storage.Sqlite;
-using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.Storage;
 

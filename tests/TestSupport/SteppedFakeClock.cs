@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace OrleansTilsyn.Silo.Tests.OrleansHost;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>
 /// The fake clock of an <see cref="OrleansTestHost"/>. It also remembers, per thread, when the last timer created on

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace OrleansTilsyn.Silo.Tests.OrleansHost;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>How an <see cref="OrleansTestHost"/> is started. The defaults suit a multi-year loop on a fake clock.</summary>
 public sealed class OrleansTestHostOptions

@@ -11,7 +11,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
-namespace OrleansTilsyn.Silo.Tests.OrleansHost;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>
 /// An Orleans <see cref="InProcessTestCluster"/> on a fake clock: grain state and reminder rows in

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OrleansTilsyn.Silo.Tests.Support;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>A SQLite database file in a fresh temp directory, deleted (with its WAL files) on dispose.</summary>
 public sealed class SqliteTestDatabase : IDisposable

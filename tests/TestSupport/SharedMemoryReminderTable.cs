@@ -1,7 +1,7 @@
 using Orleans;
 using Orleans.Runtime;
 
-namespace OrleansTilsyn.Silo.Tests.OrleansHost;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>Orleans' reminder table contract over <see cref="SharedMemoryStores"/> (rows copied in and out).</summary>
 internal sealed class SharedMemoryReminderTable(SharedMemoryStores stores) : IReminderTable

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Orleans;
 using Orleans.Runtime;
 
-namespace OrleansTilsyn.Silo.Tests.OrleansHost;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>
 /// Grain state and reminder rows of one test cluster, held outside its silos, so they survive killing or

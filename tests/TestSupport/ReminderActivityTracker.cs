@@ -1,7 +1,7 @@
 using Orleans.Reminders.Diagnostics;
 using Orleans.Runtime;
 
-namespace OrleansTilsyn.Silo.Tests.OrleansHost;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>
 /// Follows Orleans' reminder diagnostic events (<see cref="ReminderEvents.AllEvents"/>, process-wide, filtered to one

@@ -3,7 +3,7 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace OrleansTilsyn.Silo.Tests.OrleansHost;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>Grain storage over <see cref="SharedMemoryStores"/>: states are kept serialized, writes check the ETag.</summary>
 internal sealed class SharedMemoryGrainStorage(SharedMemoryStores stores, Serializer serializer) : IGrainStorage

@@ -1,4 +1,4 @@
-namespace OrleansTilsyn.Silo.Tests.Support;
+namespace OrleansTilsyn.TestSupport;
 
 /// <summary>
 /// The Azurite emulator that tests/run-all.sh starts for the run (env TILSYN_TEST_AZURITE, from
