@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -10,7 +11,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// (administration; a new version is pushed to the units in that loop), the committee overview of the
 /// units' local focus areas and the end-of-loop summing-up, both computed from the units of the area.
 /// </summary>
-[GrainType("area")]
+[Alias("tilsyn.IAreaGrain")]
 public interface IAreaGrain : IGrainWithStringKey
 {
     Task<Result<ThemeSetDto>> SetThemesAsync(ImmutableArray<ThemeDto> themes);

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -11,7 +12,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// effort, in memory) and the chief passes it on to observers; a watcher also reconciles periodically
 /// (see <see cref="ChiefInboxWatch"/>), because units on another silo notify that silo's activation.
 /// </summary>
-[GrainType("chief")]
+[Alias("tilsyn.IChiefGrain")]
 public interface IChiefGrain : IGrainWithStringKey
 {
     /// <summary>Adds units to the portfolio (administration; the organisation grain calls this). Units already there are kept.</summary>

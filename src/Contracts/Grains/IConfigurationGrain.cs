@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -10,7 +11,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// flags, and the minimum group size of data packages. A wheel version applies to loops starting on or
 /// after its effective date; unit grains read it when a loop starts. Changes: administration.
 /// </summary>
-[GrainType("configuration")]
+[Alias("tilsyn.IConfigurationGrain")]
 public interface IConfigurationGrain : IGrainWithStringKey
 {
     Task<Result<WheelVersionDto>> AddWheelVersionAsync(WheelChangeDto change);

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -10,7 +11,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// releases imported from CSV (administration; all or nothing with every row error), every version kept;
 /// a release tells the sector's units so they raise the preparation tasks. Reads suppress small groups.
 /// </summary>
-[GrainType("data-package")]
+[Alias("tilsyn.IDataPackageGrain")]
 public interface IDataPackageGrain : IGrainWithStringKey
 {
     /// <summary>CSV columns unit (unit or sub-unit id), indicator, quality, value, groupSize. A second release needs a correction reason.</summary>

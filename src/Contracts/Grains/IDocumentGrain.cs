@@ -1,6 +1,7 @@
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -10,7 +11,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// write-once; the unit grain appends them after its own commit (an outbox), so appending a version
 /// that exists is a no-op. Readers go through the unit's permissions.
 /// </summary>
-[GrainType("document")]
+[Alias("tilsyn.IDocumentGrain")]
 public interface IDocumentGrain : IGrainWithStringKey
 {
     /// <summary>Appends version n (the unit grain calls this); n must be the next version or an existing one (then nothing changes).</summary>

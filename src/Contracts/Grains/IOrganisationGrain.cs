@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -10,7 +11,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// a unit starts its loop in its unit grain and puts it in its chief's portfolio. Administration only
 /// for changes; every role may list.
 /// </summary>
-[GrainType("organisation")]
+[Alias("tilsyn.IOrganisationGrain")]
 public interface IOrganisationGrain : IGrainWithStringKey
 {
     /// <summary>CSV columns id, name, sector, chief, leader, board, selfOwned, special, parent. All or nothing: every row error is returned.</summary>

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -11,7 +12,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// by the board, the unit's chief and the administration; operations get the status only. A submitted
 /// supervision report opens the chief's case in the unit's loop; a conversation statement lands in the samtale.
 /// </summary>
-[GrainType("report")]
+[Alias("tilsyn.IReportGrain")]
 public interface IReportGrain : IGrainWithStringKey
 {
     /// <summary>Opens the report on the latest template of its kind; starting again returns the report as it is.</summary>

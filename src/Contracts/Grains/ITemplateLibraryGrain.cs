@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -9,7 +10,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// The administration's report templates (one grain, key <see cref="GrainKeys.Singleton"/>), every
 /// published version kept; seeded with the default supervision and statement templates.
 /// </summary>
-[GrainType("report-templates")]
+[Alias("tilsyn.ITemplateLibraryGrain")]
 public interface ITemplateLibraryGrain : IGrainWithStringKey
 {
     /// <summary>Publishes the next version of a template (administration); the same definition again changes nothing.</summary>

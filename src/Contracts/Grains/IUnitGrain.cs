@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Contracts.Grains;
 
@@ -10,7 +11,7 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// the loop and the unit's tasks. Commands are attributed to the caller (CallContext.Actor) and refused
 /// with PermissionDenied when the role may not take them; periods are "2023-Spring", 1:1 keys "2023-Spring.2".
 /// </summary>
-[GrainType("unit")]
+[Alias("tilsyn.IUnitGrain")]
 public interface IUnitGrain : IGrainWithStringKey
 {
     /// <summary>Creates the unit and starts its loop, or updates it (administration; the organisation grain calls this).</summary>
