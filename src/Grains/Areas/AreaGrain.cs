@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Conversations;
@@ -15,21 +17,24 @@ namespace OrleansTilsyn.Grains.Areas;
 /// One loop of an age area (key "0-6/2023"): the political themes (every version kept, the current one
 /// pushed to the units in that loop) and the cross-unit overviews, computed from the units on each read.
 /// </summary>
-public sealed class AreaGrain : Grain<AreaGrainState>, IAreaGrain
+[GrainType("area")]
+public sealed class AreaGrain([PersistentState("state")] IPersistentState<Committed<AreaGrainState>> state, CommittingGrainServices services)
+    : CommittingGrain<AreaGrainState>(state, services), IAreaGrain
 {
     private LoopId _loop;
 
-    protected override void OnAttached()
+    protected override Task OnStateLoadedAsync()
     {
         if (!LoopId.TryParse(Key, out _loop)) throw new ArgumentException($"'{Key}' is not an area loop key like 0-6/2023.");
+        return Task.CompletedTask;
     }
 
     public async Task<Result<ThemeSetDto>> SetThemesAsync(ImmutableArray<ThemeDto> themes)
     {
         if (Actors.RequireAdministration("set the political themes") is { } denied) return denied;
-        var request = CallContext.TakeRequest();
+        var request = RequestKeyContext.Take();
         if (State.Requests.FirstAnswerTo(request, "SetThemes") is { } first) return first;
-        var next = State.Themes.SetThemes(_loop, [.. themes.OrEmpty().Select(ThemeMapping.ToDomain)], CallContext.Actor.ToString(), Now);
+        var next = State.Themes.SetThemes(_loop, [.. themes.OrEmpty().Select(ThemeMapping.ToDomain)], Actors.CurrentName(), Now);
         if (!next.IsSuccess) return next.Problem;
         var current = next.Value.Current(_loop)!.ToDto();
         var requests = State.Requests.Recording(request, "SetThemes", current);
@@ -75,6 +80,7 @@ public sealed class AreaGrain : Grain<AreaGrainState>, IAreaGrain
 /// What an area grain stores: the theme sets (<see cref="AreaThemes.History"/>, same shape as before) and the
 /// administration's recent requests with the theme set each one made.
 /// </summary>
+[StoredAsJson]
 public sealed record AreaGrainState
 {
     public ImmutableArray<ThemeSet> History { get; init; } = [];

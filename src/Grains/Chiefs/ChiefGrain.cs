@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Mapping;
@@ -10,6 +12,7 @@ using OrleansTilsyn.Grains.Mapping;
 namespace OrleansTilsyn.Grains.Chiefs;
 
 /// <summary>What a chief grain stores: only the portfolio (tasks stay with their units).</summary>
+[StoredAsJson]
 public sealed record ChiefState
 {
     public ImmutableArray<UnitId> Units { get; init; } = [];
@@ -20,7 +23,9 @@ public sealed record ChiefState
 /// their tasks in parallel. Units report task changes after their commits; observers hear them at once
 /// (a read-only call: the observer list is swapped whole, never changed in place).
 /// </summary>
-public sealed class ChiefGrain : Grain<ChiefState>, IChiefGrain
+[GrainType("chief")]
+public sealed class ChiefGrain([PersistentState("state")] IPersistentState<Committed<ChiefState>> state, CommittingGrainServices services)
+    : CommittingGrain<ChiefState>(state, services), IChiefGrain
 {
     public const int MaxObservers = 1000;
     private ImmutableArray<IInboxObserver> _observers = [];

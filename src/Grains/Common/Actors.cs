@@ -1,25 +1,32 @@
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using DomainActor = OrleansTilsyn.Grains.Domain.Organisation.Actor;
 
 namespace OrleansTilsyn.Grains.Common;
 
-/// <summary>The one place where the runtime's caller (id, role name) becomes the domain's actor.</summary>
+/// <summary>The one place where the caller of a grain call (role name, role id) becomes the domain's actor.</summary>
 public static class Actors
 {
     /// <summary>The caller of the current grain call, as the domain sees it; an unknown role may do nothing.</summary>
-    public static Result<DomainActor> Current() => ToDomain(CallContext.Actor);
+    public static Result<DomainActor> Current() => ToDomain(CallerContext.Current ?? CallerIdentity.System);
 
-    public static Result<DomainActor> ToDomain(Actor actor) =>
-        actor.Role.Trim().ToLowerInvariant() switch
+    /// <summary>How the current caller is named in domain records: "{role}:{role id}", e.g. "chief:bu-chef-1".</summary>
+    public static string CurrentName()
+    {
+        var caller = CallerContext.Current ?? CallerIdentity.System;
+        return $"{caller.Role}:{caller.RoleId}";
+    }
+
+    public static Result<DomainActor> ToDomain(CallerIdentity caller) =>
+        caller.Role.Trim().ToLowerInvariant() switch
         {
-            "chief" => new DomainActor(ActorRole.Chief, actor.Id),
-            "leader" => new DomainActor(ActorRole.Leader, actor.Id),
-            "board" => new DomainActor(ActorRole.Board, actor.Id),
-            "administration" or "admin" => new DomainActor(ActorRole.Administration, actor.Id),
-            "operations" => new DomainActor(ActorRole.Operations, actor.Id),
-            "system" => new DomainActor(ActorRole.System, actor.Id),
-            _ => Problem.PermissionDenied($"The role '{actor.Role}' of {actor.Id} is not a role of the service."),
+            "chief" => new DomainActor(ActorRole.Chief, caller.RoleId),
+            "leader" => new DomainActor(ActorRole.Leader, caller.RoleId),
+            "board" => new DomainActor(ActorRole.Board, caller.RoleId),
+            "administration" or "admin" => new DomainActor(ActorRole.Administration, caller.RoleId),
+            "operations" => new DomainActor(ActorRole.Operations, caller.RoleId),
+            "system" => new DomainActor(ActorRole.System, caller.RoleId),
+            _ => Problem.PermissionDenied($"The role '{caller.Role}' of {caller.RoleId} is not a role of the service."),
         };
 
     /// <summary>PermissionDenied unless the caller is the administration or the service itself.</summary>

@@ -119,6 +119,10 @@ public abstract partial class CommittingGrain<TState> : Grain, IAgendaGrain, IRe
         await TryAfterCommitAsync("deliver the outbox", DeliverOutboxAsync);
     }
 
+    /// <summary>As <see cref="CommitAsync(TState, CommitNote, Agenda?)"/> with the agenda unchanged: <paramref name="command"/> names the change in the audit.</summary>
+    protected Task CommitAsync(TState next, string command, string outcome = "ok", string? detail = null) =>
+        CommitAsync(next, new CommitNote(command, outcome, detail));
+
     /// <summary>
     /// Runs <paramref name="command"/>; when its commit was stale (another writer won), reloads the state and runs it
     /// once more. A second stale commit becomes a Conflict problem (gRPC ABORTED) with nothing applied. The command

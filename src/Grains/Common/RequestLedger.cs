@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 
 namespace OrleansTilsyn.Grains.Common;
 

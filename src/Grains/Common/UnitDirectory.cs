@@ -1,6 +1,6 @@
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
 
 namespace OrleansTilsyn.Grains.Common;
 

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.DataPackages;
@@ -11,6 +13,7 @@ using OrleansTilsyn.Grains.Mapping;
 namespace OrleansTilsyn.Grains.Configuration;
 
 /// <summary>What the configuration grain stores: every wheel version, and the data packages' minimum group size.</summary>
+[StoredAsJson]
 public sealed record ConfigurationState
 {
     public WheelConfiguration Wheel { get; init; } = WheelConfiguration.Empty;
@@ -23,7 +26,9 @@ public sealed record ConfigurationState
 }
 
 /// <summary>The versioned configuration (one grain). Versions are never rewritten; a new one applies to loops starting on or after its date.</summary>
-public sealed class ConfigurationGrain : Grain<ConfigurationState>, IConfigurationGrain
+[GrainType("configuration")]
+public sealed class ConfigurationGrain([PersistentState("state")] IPersistentState<Committed<ConfigurationState>> state, CommittingGrainServices services)
+    : CommittingGrain<ConfigurationState>(state, services), IConfigurationGrain
 {
     public const int MaxGroupSize = 100;
 
@@ -32,11 +37,11 @@ public sealed class ConfigurationGrain : Grain<ConfigurationState>, IConfigurati
         if (Actors.RequireAdministration("change the annual wheel") is { } denied) return denied;
         if (change?.Key is null) return Problem.Invalid("key", "is required");
         if (change.Settings is null) return Problem.Invalid("settings", "is required");
-        var request = CallContext.TakeRequest();
+        var request = RequestKeyContext.Take();
         if (State.Requests.FirstAnswerTo(request, "AddWheelVersion") is { } first) return first;
         var (settings, unparsable) = change.Settings.Parse();
         var key = change.Key.ToDomain();
-        var next = State.Wheel.AddVersion(key, change.EffectiveFrom, settings, CallContext.Actor.ToString(), change.Reason, Now);
+        var next = State.Wheel.AddVersion(key, change.EffectiveFrom, settings, Actors.CurrentName(), change.Reason, Now);
         if (unparsable.Any || !next.IsSuccess) return AllViolations(settings, unparsable, next.Problem);
         var added = next.Ok.Versions[^1].ToDto();
         var requests = State.Requests.Recording(request, "AddWheelVersion", added);

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.DataPackages;
@@ -17,16 +19,19 @@ namespace OrleansTilsyn.Grains.DataPackages;
 /// A sector's data package for a half-year (key "Dagtilbud/2023-Spring"): imported releases, every
 /// version kept; a release tells every unit of the sector. Values of small groups are suppressed on read.
 /// </summary>
-public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackageGrain
+[GrainType("data-package")]
+public sealed class DataPackageGrain([PersistentState("state")] IPersistentState<Committed<DataPackageGrainState>> state, CommittingGrainServices services)
+    : CommittingGrain<DataPackageGrainState>(state, services), IDataPackageGrain
 {
     private Sector _sector;
     private Period _period;
 
-    protected override void OnAttached()
+    protected override Task OnStateLoadedAsync()
     {
         var parts = Key.Split('/');
         if (parts.Length != 2 || !Enum.TryParse(parts[0], out _sector) || !Period.TryParse(parts[1], out _period))
             throw new ArgumentException($"'{Key}' is not a data package key like Dagtilbud/2023-Spring.");
+        return Task.CompletedTask;
     }
 
     public async Task<Result<DataPackageReleaseDto>> ImportAsync(string csv, string? correctionReason)
@@ -34,7 +39,7 @@ public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackag
         if (Actors.RequireAdministration("release a data package") is { } denied) return denied;
         if (ImportLimits.DataPackage.CheckSize(csv ?? "") is { } tooLarge) return tooLarge;
         var units = await AllUnitsAsync();
-        var request = CallContext.TakeRequest();
+        var request = RequestKeyContext.Take();
         DataPackageRelease current;
         if (State.Requests.FirstAnswerTo(request, "ReleaseDataPackage") is { } first)
         {
@@ -43,7 +48,7 @@ public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackag
         }
         else
         {
-            var release = DataPackageCsv.Parse(csv ?? "", _sector, _period, DataPackageTargets.From(units), CallContext.Actor.ToString(), Now);
+            var release = DataPackageCsv.Parse(csv ?? "", _sector, _period, DataPackageTargets.From(units), Actors.CurrentName(), Now);
             var next = release.Then(r => State.History.Release(r, correctionReason));
             if (!next.IsSuccess) return next.Problem;
             current = next.Value.Current!;
@@ -82,6 +87,7 @@ public sealed class DataPackageGrain : Grain<DataPackageGrainState>, IDataPackag
 /// What a data package grain stores: its releases (<see cref="DataPackageHistory.Versions"/>, same shape as before)
 /// and the administration's recent import requests with the release version each one made.
 /// </summary>
+[StoredAsJson]
 public sealed record DataPackageGrainState
 {
     public ImmutableArray<DataPackageRelease> Versions { get; init; } = [];

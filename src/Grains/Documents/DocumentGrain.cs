@@ -2,11 +2,15 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
+using OrleansTilsyn.Grains.Common;
 
 namespace OrleansTilsyn.Grains.Documents;
 
 /// <summary>What a document grain stores: every version, oldest first.</summary>
+[StoredAsJson]
 public sealed record DocumentState
 {
     public ImmutableArray<DocumentVersionDto> Versions { get; init; } = [];
@@ -16,18 +20,21 @@ public sealed record DocumentState
 /// One written document of a unit (key "{unit}/{kind}/{occurrence}"). Versions are write-once; the
 /// unit grain appends them from its outbox, so a version already here is acknowledged, not rewritten.
 /// </summary>
-public sealed class DocumentGrain : Grain<DocumentState>, IDocumentGrain
+[GrainType("document")]
+public sealed class DocumentGrain([PersistentState("state")] IPersistentState<Committed<DocumentState>> state, CommittingGrainServices services)
+    : CommittingGrain<DocumentState>(state, services), IDocumentGrain
 {
     private string _unit = "";
     private DocumentKind _kind;
     private string _occurrence = "";
 
-    protected override void OnAttached()
+    protected override Task OnStateLoadedAsync()
     {
         var parts = Key.Split('/', 3);
         if (parts.Length != 3 || !Enum.TryParse(parts[1], out _kind))
             throw new ArgumentException($"'{Key}' is not a document key like unit-1/Minutes/2023-Spring.");
         (_unit, _occurrence) = (parts[0], parts[2]);
+        return Task.CompletedTask;
     }
 
     public async Task<Result<DocumentVersionDto>> AppendAsync(DocumentVersionDto version)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Mapping;

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Import;
 using OrleansTilsyn.Grains.Domain.Organisation;
@@ -15,12 +17,14 @@ namespace OrleansTilsyn.Grains.Organisation;
 /// every imported unit with its unit grain and its chief's portfolio; both are idempotent, so
 /// importing the same file again completes a fan-out that was cut short.
 /// </summary>
-public sealed class OrganisationGrain : Grain<OrganisationState>, IOrganisationGrain
+[GrainType("organisation")]
+public sealed class OrganisationGrain([PersistentState("state")] IPersistentState<Committed<OrganisationState>> state, CommittingGrainServices services)
+    : CommittingGrain<OrganisationState>(state, services), IOrganisationGrain
 {
     public const int MaxPageSize = 10_000;
     private Dictionary<string, Unit> _byId = new(StringComparer.Ordinal);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    protected override Task OnStateLoadedAsync()
     {
         _byId = State.Units.ToDictionary(u => u.Id.Value, StringComparer.Ordinal);
         return Task.CompletedTask;
@@ -35,7 +39,7 @@ public sealed class OrganisationGrain : Grain<OrganisationState>, IOrganisationG
         if (Actors.RequireAdministration("import units") is { } denied) return denied;
         var units = UnitCsvImport.Parse(csv ?? "");
         if (!units.IsSuccess) return units.Problem;
-        var request = CallContext.TakeRequest();
+        var request = RequestKeyContext.Take();
         var first = State.Requests.FirstAnswerTo(request, "ImportUnits");
         if (first is { IsSuccess: false }) return first.Problem;
         var summary = await RegisterAsync(units.Value, "ImportUnits", first is null ? request : null);

@@ -6,6 +6,7 @@ using OrleansTilsyn.Grains.Domain.Organisation;
 namespace OrleansTilsyn.Grains.Organisation;
 
 /// <summary>What the organisation directory stores: every unit, ordered by id, and the recent imports' requests with their summaries.</summary>
+[StoredAsJson]
 public sealed record OrganisationState
 {
     public ImmutableArray<Unit> Units { get; init; } = [];

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Loop;
 using OrleansTilsyn.Grains.Domain.Reports;
@@ -13,6 +15,7 @@ using DomainUnit = OrleansTilsyn.Grains.Domain.Organisation.Unit;
 namespace OrleansTilsyn.Grains.Reports;
 
 /// <summary>What a report grain stores: the report, and up to which submitted version the loop has been told.</summary>
+[StoredAsJson]
 public sealed record ReportGrainState
 {
     public WrittenReport? Report { get; init; }
@@ -31,15 +34,18 @@ public sealed record ReportGrainState
 /// then tells the unit's loop about new submitted versions (an outbox: <see cref="ReportGrainState.LoopNotified"/>
 /// trails until the loop has it, and the next command of the board retries).
 /// </summary>
-public sealed class ReportGrain : Grain<ReportGrainState>, IReportGrain
+[GrainType("report")]
+public sealed class ReportGrain([PersistentState("state")] IPersistentState<Committed<ReportGrainState>> state, CommittingGrainServices services)
+    : CommittingGrain<ReportGrainState>(state, services), IReportGrain
 {
     private ReportId _id;
     private ReportTemplate? _template;
 
-    protected override void OnAttached()
+    protected override Task OnStateLoadedAsync()
     {
         if (!ReportId.TryParse(Key, out _id))
             throw new ArgumentException($"'{Key}' is not a report key like unit-1/tilsyn/2023.");
+        return Task.CompletedTask;
     }
 
     public async Task<Result<ReportDto>> StartAsync()
@@ -64,7 +70,7 @@ public sealed class ReportGrain : Grain<ReportGrainState>, IReportGrain
         var loaded = await LoadAsync();
         if (!loaded.IsSuccess) return loaded.Problem;
         var (r, t, unit, by) = loaded.Value;
-        var request = CallContext.TakeRequest();
+        var request = RequestKeyContext.Take();
         if (State.Requests.FirstAnswerTo(request, "SaveDraft") is { } first) return first.IsSuccess ? r.ToDto() : first.Problem;
         var saved = ReportCommands.SaveDraft(r, unit, t, answers.ToDomain(), basedOnVersion, by, Now);
         if (!saved.IsSuccess) return saved.Problem;

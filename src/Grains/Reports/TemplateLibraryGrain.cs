@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Reports;
 using OrleansTilsyn.Grains.Mapping;
@@ -11,6 +13,7 @@ using DomainActor = OrleansTilsyn.Grains.Domain.Organisation.Actor;
 namespace OrleansTilsyn.Grains.Reports;
 
 /// <summary>What the template library grain stores: null until the administration first publishes (the defaults apply until then).</summary>
+[StoredAsJson]
 public sealed record TemplateLibraryState
 {
     public TemplateLibrary? Library { get; init; }
@@ -24,7 +27,9 @@ public sealed record TemplateLibraryState
 /// The administration's report templates. Until the first publication the library is the seeded
 /// defaults, built with a fixed time so every activation shows the same version 1.
 /// </summary>
-public sealed class TemplateLibraryGrain : Grain<TemplateLibraryState>, ITemplateLibraryGrain
+[GrainType("report-templates")]
+public sealed class TemplateLibraryGrain([PersistentState("state")] IPersistentState<Committed<TemplateLibraryState>> state, CommittingGrainServices services)
+    : CommittingGrain<TemplateLibraryState>(state, services), ITemplateLibraryGrain
 {
     /// <summary>When the seeded version 1 of the defaults counts as published.</summary>
     public static readonly DateTimeOffset SeededAt = new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -37,7 +42,7 @@ public sealed class TemplateLibraryGrain : Grain<TemplateLibraryState>, ITemplat
     {
         var actor = Actors.Current();
         if (!actor.IsSuccess) return actor.Problem;
-        var request = CallContext.TakeRequest();
+        var request = RequestKeyContext.Take();
         if (State.Requests.FirstAnswerTo(request, "PublishTemplate") is { } first)
             return first.IsSuccess ? Library.Find(new TemplateRef(templateId ?? "", first.Value))!.ToDto() : first.Problem;
         var parsed = definition.ToDomain();

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using OrleansTilsyn.Contracts.Calls;
 
 namespace OrleansTilsyn.Grains.Telemetry;
 
@@ -17,10 +18,10 @@ public sealed class LoopHealthCollector(IGrainFactory grains, TimeProvider clock
     private const int PageSize = 5000;
 
     /// <summary>Who asks when nobody in particular does (the metrics refresh).</summary>
-    public static Actor Reader { get; } = new("loop-health", "operations");
+    public static CallerIdentity Reader { get; } = new("system:loop-health", "Løkkesundhed", "operations", "loop-health");
 
     /// <summary>Every unit of the directory (optionally of one age area), counted as <paramref name="reader"/>.</summary>
-    public async Task<LoopHealthReport> CollectAsync(Actor reader, AgeArea? area = null, CancellationToken cancellationToken = default)
+    public async Task<LoopHealthReport> CollectAsync(CallerIdentity reader, AgeArea? area = null, CancellationToken cancellationToken = default)
     {
         var units = await ListUnitsAsync(reader, area, cancellationToken);
         var counts = await CountAsync(reader, units, cancellationToken);
@@ -28,14 +29,14 @@ public sealed class LoopHealthCollector(IGrainFactory grains, TimeProvider clock
     }
 
     /// <summary>The units of the directory, ordered by id; ProblemException when the directory refuses.</summary>
-    public async Task<List<UnitDto>> ListUnitsAsync(Actor reader, AgeArea? area, CancellationToken cancellationToken)
+    public async Task<List<UnitDto>> ListUnitsAsync(CallerIdentity reader, AgeArea? area, CancellationToken cancellationToken)
     {
         var units = new List<UnitDto>();
         string? after = null;
         do
         {
             Result<UnitPage> page;
-            using (CallContext.As(reader))
+            using (CallerContext.As(reader))
                 page = await grains.GetGrain<IOrganisationGrain>(GrainKeys.Singleton)
                     .ListUnitsAsync(new UnitQuery(Area: area, PageSize: PageSize, PageToken: after)).WaitAsync(cancellationToken);
             if (!page.IsSuccess) throw new ProblemException(page.Problem);
@@ -47,13 +48,13 @@ public sealed class LoopHealthCollector(IGrainFactory grains, TimeProvider clock
     }
 
     /// <summary>Each unit's counts, in the order given; a unit that cannot answer counts as zero rather than failing the report.</summary>
-    public async Task<LoopHealthDto[]> CountAsync(Actor reader, IReadOnlyList<UnitDto> units, CancellationToken cancellationToken)
+    public async Task<LoopHealthDto[]> CountAsync(CallerIdentity reader, IReadOnlyList<UnitDto> units, CancellationToken cancellationToken)
     {
         var counts = new LoopHealthDto[units.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, units.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (i, cancel) =>
             {
-                using (CallContext.As(reader))
+                using (CallerContext.As(reader))
                 {
                     try
                     {
@@ -70,7 +71,7 @@ public sealed class LoopHealthCollector(IGrainFactory grains, TimeProvider clock
     }
 
     /// <summary>Adds up the counts per sector (sectors without units left out) and asks the data package grains.</summary>
-    public async Task<LoopHealthReport> SummarizeAsync(Actor reader, IReadOnlyList<UnitDto> units, IReadOnlyList<LoopHealthDto> counts, CancellationToken cancellationToken)
+    public async Task<LoopHealthReport> SummarizeAsync(CallerIdentity reader, IReadOnlyList<UnitDto> units, IReadOnlyList<LoopHealthDto> counts, CancellationToken cancellationToken)
     {
         var sectors = new List<SectorLoopHealthReport>();
         foreach (var group in units.Zip(counts).GroupBy(x => x.First.Sector).OrderBy(g => g.Key))
@@ -84,13 +85,13 @@ public sealed class LoopHealthCollector(IGrainFactory grains, TimeProvider clock
         return new LoopHealthReport(clock.GetUtcNow(), [.. sectors]);
     }
 
-    private async Task<DataPackageCounts> DataPackagesAsync(Actor reader, Sector sector, ImmutableArray<string> periods, CancellationToken cancellationToken)
+    private async Task<DataPackageCounts> DataPackagesAsync(CallerIdentity reader, Sector sector, ImmutableArray<string> periods, CancellationToken cancellationToken)
     {
         var counts = DataPackageCounts.None;
         foreach (var period in periods)
         {
             Result<ImmutableArray<DataPackageReleaseDto>> history;
-            using (CallContext.As(reader))
+            using (CallerContext.As(reader))
                 history = await grains.GetGrain<IDataPackageGrain>(GrainKeys.DataPackage(sector, period)).GetHistoryAsync().WaitAsync(cancellationToken);
             var versions = history.IsSuccess ? history.Value.Length : 0;
             counts += new DataPackageCounts(1, versions > 0 ? 1 : 0, Math.Max(0, versions - 1));

@@ -1,5 +1,5 @@
 using OrleansTilsyn.Contracts.Grains;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Mapping;

@@ -1,6 +1,5 @@
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Loop;
@@ -48,21 +47,37 @@ public sealed partial class UnitGrain
         return await RunAsync("StartNextLoop", (s, by, now) => LoopStart.StartNext(s, unit, wheel, themes, by, now));
     }
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    /// <summary>
+    /// Applies the loop's due agenda items in due order, each at its due time (<see cref="AgendaRun"/>), and commits them
+    /// as one change: after an outage of any length the loop ends as on-time wake-ups would have left it.
+    /// </summary>
+    protected override Task OnDueAsync(DateTimeOffset now) => RetryOnStaleAsync(async () =>
     {
-        if (Loop is not { } loop) return;
-        _metrics?.RecordReminderTardiness(loop.Unit.Sector, status.CurrentTime - status.DueAt);
-        if (ReminderNames.TryParse(reminderName, out var kind, out _) && kind == ReminderKind.NextLoop)
-        {
-            var unit = State.NextLoopUnit ?? loop.Unit;
-            var (wheel, themes) = await LoopInputs.ForLoopAsync(GrainFactory, unit, loop.Loop.Next(), DomainDates.DayOf(status.DueAt));
-            var next = LoopStart.OnNextLoopReminder(loop, reminderName, unit, wheel, themes, Now);
-            if (next.IsSuccess && next.Value.State.Loop != loop.Loop) await ApplyAsync(reminderName, next.Value);
-            return;
-        }
+        if (Loop is not { } loop) return false;
+        var run = await AgendaRun.RunAsync(loop, Agenda, now, RunDueItemAsync);
+        if (run.Steps.IsEmpty) return false;
+        foreach (var step in run.Steps) _metrics?.RecordReminderTardiness(loop.Unit.Sector, now - step.Item.DueAt);
+        await ApplyAsync(AgendaCommand, new LoopOutcome(run.State, run.Effects), agenda: run.Agenda, detail: Describe(run));
+        return true;
+    });
 
-        var outcome = LoopReminders.OnReminder(loop, reminderName, status.DueAt, Now);
-        if (!outcome.Effects.IsEmpty) await ApplyAsync(reminderName, outcome);
+    /// <summary>One due item: starting the next loop, or what the loop does when a window, deadline or follow-up falls due.</summary>
+    private async Task<LoopOutcome> RunDueItemAsync(UnitLoopState state, DueItem item, DateTimeOffset at)
+    {
+        if (!ReminderNames.TryParse(item.Name, out var kind, out _) || kind != ReminderKind.NextLoop)
+            return LoopReminders.OnReminder(state, item.Name, item.DueAt, at);
+        var unit = State.NextLoopUnit ?? state.Unit;
+        var (wheel, themes) = await LoopInputs.ForLoopAsync(GrainFactory, unit, state.Loop.Next(), DomainDates.DayOf(item.DueAt));
+        var next = LoopStart.OnNextLoopReminder(state, item.Name, unit, wheel, themes, at);
+        return next.IsSuccess && next.Value.State.Loop != state.Loop ? next.Value : new LoopOutcome(state, LoopEffects.None);
+    }
+
+    /// <summary>The applied items as the audit event's detail, bounded: the first few by name and due time, then how many more.</summary>
+    private static string Describe(AgendaRun run)
+    {
+        const int Shown = 10;
+        var shown = string.Join(", ", run.Steps.Take(Shown).Select(s => $"{s.Item.Name}@{s.Item.DueAt:yyyy-MM-dd'T'HH:mm'Z'}"));
+        return run.Steps.Length > Shown ? $"{shown} and {run.Steps.Length - Shown} more" : shown;
     }
 
     private async Task<Result<CommandAck>> StartAsync(Unit unit)

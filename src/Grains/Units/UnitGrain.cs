@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Loop;
 using OrleansTilsyn.Grains.Mapping;
@@ -17,19 +19,23 @@ namespace OrleansTilsyn.Grains.Units;
 /// outbox: they are in the committed state until delivered) and tells the chief which tasks changed.
 /// Split by concern: this file is the machinery; see the other UnitGrain.*.cs files.
 /// </summary>
-public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemindable
+[GrainType("unit")]
+public sealed partial class UnitGrain : CommittingGrain<UnitGrainState>, IUnitGrain
 {
     private readonly HashSet<(DocumentKind, string, int)> _delivered = [];
     private readonly LoopMetrics? _metrics;
     private volatile UnitLoopState? _loop;
 
     /// <param name="metrics">Where reminder tardiness is measured, when the silo has the Loop meter.</param>
-    public UnitGrain(LoopMetrics? metrics = null) => _metrics = metrics;
+    public UnitGrain(
+        [PersistentState("state")] IPersistentState<Committed<UnitGrainState>> state, CommittingGrainServices services, LoopMetrics? metrics = null)
+        : base(state, services) => _metrics = metrics;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    protected override Task OnStateLoadedAsync()
     {
         _loop = State.Loop is { } stored ? UnitStateCodec.Decode(stored) : null;
-        await DeliverOutboxAsync();
+        _delivered.Clear();
+        return Task.CompletedTask;
     }
 
     private UnitLoopState? Loop => _loop;
@@ -39,11 +45,14 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
     {
         var actor = Actors.Current();
         if (!actor.IsSuccess) return actor.Problem;
-        if (Loop is not { } loop) return NotRegistered();
-        var request = CallContext.TakeRequest();
-        if (State.Requests.FirstAnswerTo(request, command) is { } first) return first;
-        var outcome = transition(loop, actor.Value, Now);
-        return outcome.IsSuccess ? await ApplyAsync(command, outcome.Value, request: request) : outcome.Problem;
+        var request = RequestKeyContext.Take();
+        return await RetryOnStaleAsync(async () =>
+        {
+            if (Loop is not { } loop) return NotRegistered();
+            if (State.Requests.FirstAnswerTo(request, command) is { } first) return first;
+            var outcome = transition(loop, actor.Value, Now);
+            return outcome.IsSuccess ? await ApplyAsync(command, outcome.Value, request: request) : outcome.Problem;
+        });
     }
 
     /// <summary>
@@ -51,15 +60,11 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
     /// delivers its documents and task changes.
     /// </summary>
     /// <remarks>The unit for the next loop is kept while the loop runs, replaced when <paramref name="replaceNextLoopUnit"/>, dropped when a loop starts.</remarks>
+    /// <remarks><paramref name="agenda"/>: the agenda after the outcome, when the outcome's agenda changes are already applied to it (an agenda run).</remarks>
     private async Task<CommandAck> ApplyAsync(
-        string command, LoopOutcome outcome, bool replaceNextLoopUnit = false, Domain.Organisation.Unit? nextLoopUnit = null, RequestKey? request = null)
+        string command, LoopOutcome outcome, bool replaceNextLoopUnit = false, Domain.Organisation.Unit? nextLoopUnit = null, RequestKey? request = null,
+        Agenda? agenda = null, string? detail = null)
     {
-        foreach (var change in outcome.Effects.Reminders)
-        {
-            if (change is AgendaChange.Schedule s) ScheduleReminder(s.Name, s.DueAt);
-            else CancelReminder(change.Name);
-        }
-
         var outbox = (State.Outbox ?? []).Where(p => !_delivered.Contains(Id(p)))
             .Concat(outcome.Effects.Documents.Select(d => new PendingDocument(d.Kind, d.Occurrence, d.ToDto())))
             .ToImmutableArray();
@@ -67,24 +72,24 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
         var written = outcome.Effects.Documents.Select(d => new WrittenDocument(d.Kind, d.Occurrence, d.Version)).ToImmutableArray();
         // The state version this write makes (each write advances it by one), so the kept answer names it.
         var answer = new CommandAck(StateVersion + 1, [], written);
+        // The new outbox holds only what is not delivered yet; the commit delivers it and marks anew.
+        _delivered.Clear();
         await CommitAsync(new UnitGrainState
         {
             Loop = UnitStateCodec.Encode(outcome.State),
             NextLoopUnit = replaceNextLoopUnit ? nextLoopUnit : outcome.State.Loop == Loop?.Loop ? State.NextLoopUnit : null,
             Outbox = outbox.IsEmpty ? null : outbox,
             Requests = State.Requests.Recording(request, command, answer),
-        }, command);
+        }, new CommitNote(command, Detail: detail), agenda ?? Agenda.Apply(outcome.Effects.Reminders));
         _loop = outcome.State;
-        _delivered.Clear();
         var changed = outcome.Effects.ChangedTasks.Select(t => t.ToDto()).ToImmutableArray();
-        await DeliverOutboxAsync();
         await NotifyChiefsAsync(changed, previousChief?.Value);
 
         return answer with { Version = StateVersion, TasksChanged = changed };
     }
 
     /// <summary>Best effort, in order per document: what fails stays in the outbox for the next turn or activation.</summary>
-    private async Task DeliverOutboxAsync()
+    protected override async Task DeliverOutboxAsync()
     {
         var failedKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pending in State.Outbox ?? [])
@@ -117,10 +122,13 @@ public sealed partial class UnitGrain : Grain<UnitGrainState>, IUnitGrain, IRemi
             }
             catch (Exception)
             {
-                // The watcher's periodic reconciliation picks the change up.
+                // In memory only: a watcher that missed it reloads the inbox when its subscription lapsed.
             }
         }
     }
+
+    /// <summary>How an agenda run is named in the audit.</summary>
+    private const string AgendaCommand = "ApplyAgenda";
 
     private static (DocumentKind, string, int) Id(PendingDocument p) => (p.Kind, p.Occurrence, p.Version.Version);
 

@@ -11,6 +11,7 @@ namespace OrleansTilsyn.Grains.Units;
 /// changed, an outbox of documents written by committed commands until their document grains have them,
 /// and the client requests it applied (idempotency keys, with their answers).
 /// </summary>
+[StoredAsJson]
 public sealed record UnitGrainState
 {
     public StoredLoop? Loop { get; init; }
