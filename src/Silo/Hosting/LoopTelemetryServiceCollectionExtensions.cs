@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
 using OrleansTilsyn.Grains.Telemetry;
 using OrleansTilsyn.Silo.Telemetry;
 
@@ -11,7 +11,7 @@ public static class LoopTelemetryServiceCollectionExtensions
     /// <summary>
     /// The Loop meter for a hosted silo: <see cref="LoopMetrics"/> (unit grains measure reminder tardiness
     /// with it), <see cref="LoopHealthCollector"/>, and <see cref="LoopHealthMonitor"/> refreshing the gauges.
-    /// Register after AddTilsynSilo.
+    /// Register after UseOrleans, so the monitor starts once the silo runs.
     /// </summary>
     public static IServiceCollection AddLoopTelemetry(this IServiceCollection services, Action<LoopTelemetryOptions>? configure = null)
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Contracts.Results;
 
 namespace OrleansTilsyn.Silo.Sqlite;
 

@@ -2,28 +2,26 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansTilsyn.Grains.Telemetry;
-using OrleansTilsyn.Silo.Hosting;
 
 namespace OrleansTilsyn.Silo.Telemetry;
 
 /// <summary>
 /// Keeps the Loop meter's report fresh: every <see cref="LoopTelemetryOptions.Refresh"/> (real time)
 /// it recomputes the loop health of all units and publishes it, but only while a listener reads the
-/// gauges, so a silo nobody observes makes no extra grain calls (and its idle units stay collectable).
+/// gauges, so a silo nobody observes makes no extra grain calls (and its idle units stay collectable). Registered after
+/// the silo, so it starts once the silo runs.
 /// </summary>
 public sealed class LoopHealthMonitor(
-    TilsynSilo silo, LoopHealthCollector collector, LoopMetrics metrics, LoopTelemetryOptions options, ILogger<LoopHealthMonitor>? logger = null) : BackgroundService
+    LoopHealthCollector collector, LoopMetrics metrics, LoopTelemetryOptions options, TimeProvider realTime, ILogger<LoopHealthMonitor>? logger = null) : BackgroundService
 {
     private readonly ILogger _logger = logger ?? NullLogger<LoopHealthMonitor>.Instance;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, silo.Stopping);
-        var token = lifetime.Token;
+        var token = stoppingToken;
         var failing = false;
         try
         {
-            await silo.Started.WaitAsync(token);
             while (!token.IsCancellationRequested)
             {
                 if (metrics.IsObserved)
@@ -42,7 +40,7 @@ public sealed class LoopHealthMonitor(
                     }
                 }
 
-                await Task.Delay(options.Refresh, silo.Options.InfrastructureTime, token);
+                await Task.Delay(options.Refresh, realTime, token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
