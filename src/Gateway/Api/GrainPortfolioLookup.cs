@@ -1,5 +1,6 @@
 using OrleansTilsyn.Contracts.Grains;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Gateway.Security;
 using IdRules = OrleansTilsyn.Grains.Domain.Organisation.IdRules;
 
@@ -13,12 +14,12 @@ namespace OrleansTilsyn.Gateway.Api;
 public sealed class GrainPortfolioLookup(IGrainFactory grains) : IPortfolioLookup
 {
     /// <summary>Who reads the directory for access decisions (never a person; reads are not audited).</summary>
-    public static Actor LookupActor { get; } = new("gateway-access", "system");
+    public static CallerIdentity LookupActor { get; } = new("system:gateway-access", "Adgangskontrol", CallerIdentity.SystemRole, "gateway-access");
 
     public async ValueTask<UnitAccessFacts?> FindUnitAsync(string unitId, CancellationToken cancellationToken)
     {
         if (!IdRules.IsValid(unitId)) return null;
-        using (CallContext.As(LookupActor))
+        using (CallerContext.As(LookupActor))
         {
             var unit = await grains.GetGrain<IOrganisationGrain>(GrainKeys.Singleton).GetUnitAsync(unitId).WaitAsync(cancellationToken);
             return unit.IsSuccess ? new UnitAccessFacts(unit.Value.Id, unit.Value.Chief, unit.Value.SelfOwned) : null;

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Contracts.Grains;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Grains.Telemetry;
 using OrleansTilsyn.Gateway.Api.Mapping;
@@ -21,7 +21,7 @@ namespace OrleansTilsyn.Gateway.Api;
 public sealed class OperationsService(ApiCalls api, LoopHealthCollector collector, LoopMetrics metrics) : Operations.OperationsBase
 {
     /// <summary>Who reads a unit's loop id for operations: the service itself (reads are not audited; only the id is returned).</summary>
-    private static readonly Actor ServiceReader = new("gateway-operations", "system");
+    private static readonly CallerIdentity ServiceReader = new("system:gateway-operations", "Driftsoversigt", CallerIdentity.SystemRole, "gateway-operations");
 
     public override async Task<LoopHealthSummary> GetLoopHealthSummary(GetLoopHealthSummaryRequest request, ServerCallContext context)
     {
@@ -29,8 +29,8 @@ public sealed class OperationsService(ApiCalls api, LoopHealthCollector collecto
         Model.AgeArea? area = request.AgeArea == AgeArea.Unspecified ? null : ApiEnums.ToModel<AgeArea, Model.AgeArea>(request.AgeArea, "age_area");
         var token = context.CancellationToken;
         var units = await UnitsAsync(caller, new Model.UnitQuery(Area: area), token);
-        var counts = await collector.CountAsync(caller.ToActor(), units, token);
-        var report = await api.RunAsync(caller, token, () => collector.SummarizeAsync(caller.ToActor(), units, counts, token));
+        var counts = await collector.CountAsync(caller.ToIdentity(), units, token);
+        var report = await api.RunAsync(caller, token, () => collector.SummarizeAsync(caller.ToIdentity(), units, counts, token));
         if (area is null) metrics.Publish(report);
         return report.ToApi();
     }
@@ -41,7 +41,7 @@ public sealed class OperationsService(ApiCalls api, LoopHealthCollector collecto
         Model.Sector? sector = request.Sector == Sector.Unspecified ? null : ApiEnums.ToModel<Sector, Model.Sector>(request.Sector, "sector");
         var token = context.CancellationToken;
         var units = await UnitsAsync(caller, new Model.UnitQuery(Sector: sector), token);
-        var rows = units.Zip((await collector.CountAsync(caller.ToActor(), units, token)).Select(c => c.ToApi()))
+        var rows = units.Zip((await collector.CountAsync(caller.ToIdentity(), units, token)).Select(c => c.ToApi()))
             .Where(x => !request.OverdueOnly || x.Second.HasOverdue())
             .ToList();
         var (page, next) = Paging.Slice(rows, request.PageSize, request.PageToken, sector, request.OverdueOnly);
@@ -59,7 +59,7 @@ public sealed class OperationsService(ApiCalls api, LoopHealthCollector collecto
 
     private async Task<string> LoopIdAsync(string unit, CancellationToken token)
     {
-        using (CallContext.As(ServiceReader))
+        using (CallerContext.As(ServiceReader))
         {
             try
             {

@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
 
@@ -33,7 +34,7 @@ public static class ReportsApiExtensions
             if (!decision.IsAllowed)
                 return Results.Text(decision.Message, "text/plain", statusCode: decision.Code == StatusCode.NotFound ? 404 : 403);
             Result<string> html;
-            using (CallContext.As(caller.ToActor()))
+            using (CallerContext.As(caller.ToIdentity()))
                 html = await grains.GetGrain<IReportGrain>($"{unit}/tilsyn/{year}").RenderPrintableAsync(version);
             if (html.IsSuccess) return Results.Content(html.Value, "text/html; charset=utf-8");
             var status = html.Problem.Kind switch

@@ -1,7 +1,8 @@
 using Grpc.Core;
 using Google.Protobuf;
 using OrleansTilsyn.Contracts.Grains;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
@@ -61,13 +62,13 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
 
     public override async Task<V1.ReportTemplate> GetTemplate(V1.GetTemplateRequest request, ServerCallContext context)
     {
-        using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportTemplates).Then(context));
+        using var _ = CallerContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportTemplates).Then(context));
         return (await Templates().GetAsync(request.TemplateId, request.Version == 0 ? null : request.Version)).OrThrow().ToApi();
     }
 
     public override async Task<V1.ListTemplatesResponse> ListTemplates(V1.ListTemplatesRequest request, ServerCallContext context)
     {
-        using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportTemplates).Then(context));
+        using var _ = CallerContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportTemplates).Then(context));
         var all = (await Templates().ListAsync(request.AllVersions)).OrThrow();
         var size = Math.Min(Paging.Size(request.PageSize), CollectionLimits.TemplatesPerPage);
         var (page, next) = Paging.Slice(all, size, request.PageToken, request.AllVersions);
@@ -78,15 +79,15 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
 
     public override async Task<V1.ReportTemplate> PublishTemplate(V1.PublishTemplateRequest request, ServerCallContext context)
     {
-        using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.PublishReportTemplate).Then(context));
-        using var __ = CallContext.ForRequest(KeyOf(context, context.GetCaller(), (request, request.RequestId)));
+        using var _ = CallerContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.PublishReportTemplate).Then(context));
+        using var __ = RequestKeyContext.For(KeyOf(context, context.GetCaller(), (request, request.RequestId)));
         return (await Templates().PublishAsync(request.TemplateId, request.ToContract())).OrThrow().ToApi();
     }
 
     public override async Task<V1.ReportStatus> GetReportStatus(V1.ReportRef request, ServerCallContext context)
     {
         UnitOf(request.ReportId);
-        using var _ = CallContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportStatus).Then(context));
+        using var _ = CallerContext.As(AccessPolicy.CheckGlobal(context.GetCaller(), ApiAction.ReadReportStatus).Then(context));
         var status = await grains.GetGrain<IReportGrain>(request.ReportId).GetStatusAsync();
         if (!status.IsSuccess && status.Problem.Kind == Contracts.Results.ProblemKind.NotFound && status.Problem.Message.EndsWith("not started.", StringComparison.Ordinal))
             return new V1.ReportStatus { ReportId = request.ReportId, Stage = "NotStarted" };
@@ -98,8 +99,8 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
     {
         var unit = UnitOf(reportId);
         var caller = await context.RequireUnitAccessAsync(action, unit);
-        using var _ = CallContext.As(caller.ToActor());
-        using var __ = CallContext.ForRequest(KeyOf(context, caller, change));
+        using var _ = CallerContext.As(caller.ToIdentity());
+        using var __ = RequestKeyContext.For(KeyOf(context, caller, change));
         return await call(grains.GetGrain<IReportGrain>(reportId));
     }
 
@@ -110,8 +111,8 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
         if (!Grains.Domain.Organisation.IdRules.IsValid(unitId))
             throw GrpcErrors.InvalidArgument("Invalid request.", ("unit_id", Grains.Domain.Organisation.IdRules.Description));
         var caller = await context.RequireUnitAccessAsync(action, unitId);
-        using var _ = CallContext.As(caller.ToActor());
-        using var __ = CallContext.ForRequest(KeyOf(context, caller, change));
+        using var _ = CallerContext.As(caller.ToIdentity());
+        using var __ = RequestKeyContext.For(KeyOf(context, caller, change));
         var unit = grains.GetGrain<IUnitGrain>(unitId);
         if (command is not null) (await command(unit)).OrThrow();
         return (await unit.GetSupervisionCaseAsync(year)).OrThrow().ToApi();
@@ -136,9 +137,9 @@ public sealed class ReportsService(IGrainFactory grains, RequestKeys requestKeys
 internal static class ReportCallerExtensions
 {
     /// <summary>The caller as a grain actor once the decision allows; the denial as a gRPC status otherwise.</summary>
-    public static Actor Then(this AccessDecision decision, ServerCallContext context)
+    public static CallerIdentity Then(this AccessDecision decision, ServerCallContext context)
     {
         decision.ThrowIfNotAllowed();
-        return context.GetCaller().ToActor();
+        return context.GetCaller().ToIdentity();
     }
 }

@@ -12,17 +12,10 @@ public static class TilsynApiServiceCollectionExtensions
     /// <summary>
     /// The tilsyn.v1 services over the co-hosted silo's grains, the grain-backed <see cref="IPortfolioLookup"/>
     /// (call before <c>AddTilsynSecurity</c>, which otherwise falls back to the static demo organisation),
-    /// the cache of exact answers to repeated changes (<c>Gateway:Idempotency</c>), WatchInbox intervals (<c>Gateway:Inbox</c>), and
-    /// the domain clock's start instant (and rate, anchor) when <c>Clock:Start</c> is set.
+    /// the cache of exact answers to repeated changes (<c>Gateway:Idempotency</c>), and WatchInbox intervals (<c>Gateway:Inbox</c>).
     /// </summary>
     public static WebApplicationBuilder AddTilsynApi(this WebApplicationBuilder builder)
     {
-        var clock = builder.Configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new();
-        if (clock.Start is { } start)
-        {
-            builder.Services.AddSingleton<TimeProvider>(new StartedClock(start, TimeProvider.System, clock.Rate, clock.Anchor));
-        }
-
         var idempotency = builder.Configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new();
         if (idempotency.MaxEntries < 1 || idempotency.Retention <= TimeSpan.Zero)
             throw new InvalidOperationException($"{IdempotencyOptions.SectionName}: MaxEntries and Retention must be positive.");

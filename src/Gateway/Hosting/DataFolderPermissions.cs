@@ -1,6 +1,6 @@
 using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Silo.Sqlite;
-using OrleansTilsyn.Silo.Storage;
+using OrleansTilsyn.Silo.Hosting;
 
 namespace OrleansTilsyn.Gateway.Hosting;
 
@@ -14,7 +14,7 @@ internal sealed class DataFolderPermissions(IConfiguration configuration, IHostE
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
+        var storage = configuration.GetSection(TilsynStorageOptions.SectionName).Get<TilsynStorageOptions>() ?? new();
         var folder = Path.Combine(environment.ContentRootPath, storage.DataDirectory);
         var paths = new List<string> { folder, Path.Combine(folder, "auth") };
         var auth = AuthStartup.Resolve(configuration, environment);

@@ -1,6 +1,7 @@
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using OrleansTilsyn.Contracts.Calls;
 
 namespace OrleansTilsyn.Gateway.Hosting;
 
@@ -12,11 +13,11 @@ namespace OrleansTilsyn.Gateway.Hosting;
 /// </summary>
 internal sealed partial class DemoOrganisationSeeder(IGrainFactory grains, ILogger<DemoOrganisationSeeder> logger) : IHostedService
 {
-    public static Actor Seeder { get; } = new("demo-seed", "system");
+    public static CallerIdentity Seeder { get; } = new("system:demo-seed", "Demodata", CallerIdentity.SystemRole, "demo-seed");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        using (CallContext.As(Seeder))
+        using (CallerContext.As(Seeder))
         {
             var directory = grains.GetGrain<IOrganisationGrain>(GrainKeys.Singleton);
             var units = await directory.ListUnitsAsync(new UnitQuery(PageSize: 1)).WaitAsync(cancellationToken);

@@ -1,32 +1,53 @@
-using Microsoft.Data.Sqlite;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Reminders;
+using Orleans.Runtime;
 using OrleansTilsyn.Gateway.Security;
+using OrleansTilsyn.Grains.Common;
+using OrleansTilsyn.Silo.Audit;
 using OrleansTilsyn.Silo.Hosting;
-using OrleansTilsyn.Silo.Sqlite;
-using OrleansTilsyn.Silo.Storage;
-using OrleansTilsyn.Silo.Storage.Postgres;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Gateway.Hosting;
 
 public static class SiloHostingExtensions
 {
+    /// <summary>The in-memory stores (tests, throwaway demos): nothing is kept.</summary>
+    public const string MemoryEngine = "memory";
+
     /// <summary>
-    /// Co-hosts a silo in the gateway process on the store chosen by <c>Storage</c>; silo settings
-    /// come from the <c>Silo</c> section (e.g. <c>Silo:SiloName</c>, <c>Silo:CallTimeout</c>).
-    /// PostgreSQL means several silos may share the store, so reads are revalidated. An empty store is
-    /// given the demo organisation unless <c>Demo:SeedWhenEmpty</c> is false (see <see cref="DemoOptions"/>).
+    /// Co-hosts an Orleans silo in the gateway process on the stores chosen by <c>Storage</c> (<see cref="TilsynStorageOptions"/>:
+    /// <c>sqlite</c>, the embedded default; <c>azure</c>, a cluster; or <c>memory</c>). Silo ports come from <c>Silo:SiloPort</c>
+    /// and <c>Silo:GatewayPort</c> (the embedded default's when unset). With <c>Clock:Start</c> the grains and reminders run
+    /// on the started domain clock. An empty store is given the demo organisation unless <c>Demo:SeedWhenEmpty</c> is false.
     /// </summary>
     public static WebApplicationBuilder AddCoHostedSilo(this WebApplicationBuilder builder)
     {
-        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
-        var errors = storage.Validate();
-        if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors));
-
-        builder.Services.AddTilsynSilo(options =>
+        var storage = builder.Configuration.GetSection(TilsynStorageOptions.SectionName).Get<TilsynStorageOptions>() ?? new();
+        var silo = builder.Configuration.GetSection(CoHostedSiloOptions.SectionName).Get<CoHostedSiloOptions>() ?? new();
+        var domainClock = DomainClock.From(builder.Configuration);
+        builder.UseOrleans(orleans =>
         {
-            builder.Configuration.GetSection("Silo").Bind(options);
-            options.RevalidateReads |= storage.Engine == "postgres";
-            options.StoreFactory = services => CreateStore(storage, builder.Environment.ContentRootPath, services);
+            if (storage.Engine == MemoryEngine)
+            {
+                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort);
+                orleans.AddMemoryGrainStorageAsDefault();
+                orleans.UseInMemoryReminderService();
+                orleans.Services.AddMemoryAuditLog();
+            }
+            else
+            {
+                if (storage.Engine == TilsynStorageOptions.Azure) orleans.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (silo.SiloPort, silo.GatewayPort));
+                orleans.UseTilsynStores(storage, builder.Environment.ContentRootPath, silo.SiloPort, silo.GatewayPort);
+            }
+
+            orleans.Services.AddCommittingGrains();
+            orleans.Services.AddStoredAsJsonSerialization();
+            if (silo.ClusterId is { } clusterId) orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, silo.ServiceId ?? "orleans-tilsyn"));
+            if (domainClock is not null)
+            {
+                orleans.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, domainClock);
+                orleans.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, domainClock);
+            }
         });
         builder.Services.AddLoopTelemetry(o => builder.Configuration.GetSection("Telemetry:Loop").Bind(o));
         builder.Services.AddSingleton<StoreHealthProbe>();
@@ -42,19 +63,19 @@ public static class SiloHostingExtensions
 
         return builder;
     }
+}
 
-    private static IGrainStore CreateStore(StorageOptions storage, string contentRoot, IServiceProvider services) => storage.Engine switch
-    {
-        "postgres" => new PostgresGrainStore(storage.ConnectionString!),
-        "memory" => new InMemoryGrainStore(),
-        _ => new SqliteGrainStore(
-            storage.ConnectionString ?? SqliteFileIn(Path.Combine(contentRoot, storage.DataDirectory)),
-            services.GetRequiredService<ILogger<SqliteGrainStore>>()),
-    };
+/// <summary>The co-hosted silo's own settings (configuration section <c>Silo</c>).</summary>
+public sealed class CoHostedSiloOptions
+{
+    public const string SectionName = "Silo";
 
-    private static string SqliteFileIn(string directory)
-    {
-        PrivateFiles.CreateFolder(directory);
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "tilsyn.db") }.ToString();
-    }
+    public int SiloPort { get; set; } = EndpointOptions.DEFAULT_SILO_PORT;
+
+    public int GatewayPort { get; set; } = EndpointOptions.DEFAULT_GATEWAY_PORT;
+
+    /// <summary>The cluster's id (all silos of one cluster share it); Orleans' default when unset.</summary>
+    public string? ClusterId { get; set; }
+
+    public string? ServiceId { get; set; }
 }

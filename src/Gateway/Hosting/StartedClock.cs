@@ -58,3 +58,14 @@ public sealed class ClockOptions
     /// before it the clock stands at the start. Silos given the same start, anchor and rate share one domain clock.</summary>
     public DateTimeOffset? Anchor { get; set; }
 }
+
+/// <summary>The domain clock of the co-hosted silo's grains and reminders.</summary>
+public static class DomainClock
+{
+    /// <summary>The started clock when <c>Clock:Start</c> is set; null when the domain runs on real time.</summary>
+    public static StartedClock? From(IConfiguration configuration)
+    {
+        var clock = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new();
+        return clock.Start is { } start ? new StartedClock(start, TimeProvider.System, clock.Rate, clock.Anchor) : null;
+    }
+}

@@ -1,14 +1,18 @@
-using OrleansTilsyn.Contracts.Runtime;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrleansTilsyn.Silo.Storage;
+using Orleans;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace OrleansTilsyn.Gateway.Hosting;
 
-/// <summary>Pings the store every few seconds; while it is unreachable the service is unhealthy, so gRPC health
-/// (Grpc.AspNetCore.HealthChecks) answers NOT_SERVING for the server and every tilsyn.v1 service, and the loop
-/// health page says so.</summary>
-internal sealed partial class StoreHealthProbe(IGrainStore store, ILogger<StoreHealthProbe> logger) : BackgroundService, IHealthCheck
+/// <summary>Reads a probe record from the grain storage every few seconds; while it is unreachable the service is unhealthy,
+/// so gRPC health (Grpc.AspNetCore.HealthChecks) answers NOT_SERVING for the server and every tilsyn.v1 service, and
+/// the loop health page says so.</summary>
+internal sealed partial class StoreHealthProbe(IServiceProvider services, ILogger<StoreHealthProbe> logger) : BackgroundService, IHealthCheck
 {
+    private static readonly GrainId ProbeGrain = GrainId.Create("health-probe", "store");
+
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,10 +40,11 @@ internal sealed partial class StoreHealthProbe(IGrainStore store, ILogger<StoreH
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(Interval);
-            await store.PingAsync(timeout.Token);
+            var storage = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+            await storage.ReadStateAsync("probe", ProbeGrain, new GrainState<ProbeRecord>()).WaitAsync(timeout.Token);
             return true;
         }
-        catch (Exception error) when (error is StorageUnavailableException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
         {
             return false;
         }
@@ -51,3 +56,7 @@ internal sealed partial class StoreHealthProbe(IGrainStore store, ILogger<StoreH
     [LoggerMessage(LogLevel.Information, "The store is reachable again: health reports SERVING.")]
     private static partial void LogStoreBack(ILogger logger);
 }
+
+/// <summary>The probe's record: never written, only read.</summary>
+[GenerateSerializer, Alias("tilsyn.StoreProbeRecord")]
+internal sealed class ProbeRecord;

@@ -26,7 +26,7 @@ public static class WebFrontEndExtensions
         var localKey = auth.Demo ? app.Services.GetRequiredService<LocalSigningKey>() : null;
         var signIn = localKey is not null ? "demo" : options.Oidc.IsConfigured ? "oidc" : "none";
 
-        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var clock = app.Services.GetRequiredKeyedService<TimeProvider>(Orleans.Runtime.TimeProviderNames.Grains);
         app.MapGet("/web/config", () => Results.Json(new WebConfig(signIn, signIn == "oidc" ? options.Oidc : null, clock.GetUtcNow())))
             .AllowAnonymous();
         if (localKey is not null)

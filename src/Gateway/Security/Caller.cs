@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Calls;
-using OrleansTilsyn.Contracts.Runtime;
 
 namespace OrleansTilsyn.Gateway.Security;
 
@@ -26,11 +25,6 @@ public sealed record Caller(string PersonId, CallerRole Role, string RoleId, Imm
 
     /// <summary>True when a leader or board member has the unit in scope.</summary>
     public bool HasUnit(string unitId) => UnitIds.Contains(unitId, StringComparer.Ordinal);
-
-    /// <summary>The runtime actor for <see cref="CallContext.As"/>: the role and its id, which is what the
-    /// domain checks (a chief's portfolio, a unit's leader or board) and records (<c>chief:bu-chef-1</c>) in
-    /// its documents and the audit trail. The person behind it is in the gateway's log of each change.</summary>
-    public Actor ToActor() => new(RoleId, RoleName);
 
     /// <summary>The caller as grain calls carry it (<see cref="CallerContext"/>) and the audit records it: the person and the role held.</summary>
     public CallerIdentity ToIdentity() => new(PersonId, DisplayName, RoleName, RoleId);

@@ -56,7 +56,7 @@ public static class SecurityServiceCollectionExtensions
             return Path.Combine(contentRoot, options.LocalKeyFile);
         }
 
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = configuration.GetSection(OrleansTilsyn.Silo.Hosting.TilsynStorageOptions.SectionName).Get<OrleansTilsyn.Silo.Hosting.TilsynStorageOptions>() ?? new();
         return Path.Combine(contentRoot, storage.DataDirectory, "auth", "local-signing-key.pem");
     }
 

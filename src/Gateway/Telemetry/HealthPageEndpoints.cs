@@ -1,5 +1,4 @@
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
 using OrleansTilsyn.Gateway.Hosting;
 using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Grains.Telemetry;
@@ -25,11 +24,11 @@ public static class HealthPageEndpoints
             var serving = store.StoreReachable;
             try
             {
-                var report = await collector.CollectAsync(caller.ToActor(), cancellationToken: http.RequestAborted);
+                var report = await collector.CollectAsync(caller.ToIdentity(), cancellationToken: http.RequestAborted);
                 metrics.Publish(report);
                 return Results.Content(LoopHealthPage.Render(report, serving), "text/html; charset=utf-8");
             }
-            catch (Exception failure) when (failure is ProblemException or GrainRuntimeException)
+            catch (Exception failure) when (failure is ProblemException or StorageUnavailableException or TimeoutException or Orleans.Runtime.OrleansException)
             {
                 // The last report (if any) is still worth showing while the store or a grain does not answer.
                 return metrics.Latest is { } last

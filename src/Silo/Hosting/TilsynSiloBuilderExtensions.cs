@@ -19,14 +19,19 @@ public static class TilsynSiloBuilderExtensions
     /// The store chosen by <paramref name="storage"/> (see <see cref="TilsynStorageOptions"/>); a relative data
     /// directory is taken from <paramref name="contentRoot"/>. Throws with every configuration error at once.
     /// </summary>
-    public static ISiloBuilder UseTilsynStores(this ISiloBuilder builder, TilsynStorageOptions storage, string contentRoot)
+    public static ISiloBuilder UseTilsynStores(
+        this ISiloBuilder builder,
+        TilsynStorageOptions storage,
+        string contentRoot,
+        int siloPort = EndpointOptions.DEFAULT_SILO_PORT,
+        int gatewayPort = EndpointOptions.DEFAULT_GATEWAY_PORT)
     {
         ArgumentNullException.ThrowIfNull(storage);
         var errors = storage.Validate();
         if (errors.Count > 0) throw new OrleansConfigurationException(string.Join(" ", errors));
         return storage.Engine == TilsynStorageOptions.Azure
             ? builder.UseTilsynClusterStores(storage.AzureConnectionString!, storage.TablePrefix)
-            : builder.UseTilsynEmbeddedStores(Path.Combine(contentRoot, storage.DataDirectory));
+            : builder.UseTilsynEmbeddedStores(Path.Combine(contentRoot, storage.DataDirectory), siloPort, gatewayPort);
     }
 
     /// <summary>

@@ -1,7 +1,10 @@
 using Grpc.Core;
 using Google.Protobuf;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using OrleansTilsyn.Contracts.Calls;
+using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
 
@@ -9,13 +12,14 @@ namespace OrleansTilsyn.Gateway.Api.Calls;
 
 /// <summary>
 /// What every tilsyn.v1 handler does around its grain calls: resolve the caller and check access, run
-/// the grain call as the caller (<see cref="CallContext.As"/>, so the change is attributed), stop
+/// the grain call as the caller (<see cref="CallerContext.As"/>, so the change is attributed to the person), stop
 /// waiting when the call's deadline passes or the client cancels, and turn domain problems and runtime
 /// failures into gRPC statuses. Changes with a <c>request_id</c> carry its key (<see cref="RequestKeys"/>) to the
 /// grain, which applies them once per caller, method and key; <see cref="IdempotencyCache"/> keeps the exact answer.
 /// </summary>
 public sealed partial class ApiCalls(
-    IGrainFactory grains, AccessPolicy policy, IPortfolioLookup units, RequestKeys requestKeys, IdempotencyCache answers, TimeProvider clock, ILogger<ApiCalls> logger)
+    IGrainFactory grains, AccessPolicy policy, IPortfolioLookup units, RequestKeys requestKeys, IdempotencyCache answers,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock, ILogger<ApiCalls> logger)
 {
     public IGrainFactory Grains => grains;
 
@@ -54,7 +58,7 @@ public sealed partial class ApiCalls(
     /// <summary>A grain call as <paramref name="caller"/>; waiting stops at the deadline (the call itself is not undone).</summary>
     public async Task<T> RunAsync<T>(Caller caller, CancellationToken cancellationToken, Func<Task<T>> call)
     {
-        using (CallContext.As(caller.ToActor()))
+        using (CallerContext.As(caller.ToIdentity()))
         {
             try
             {
@@ -68,15 +72,16 @@ public sealed partial class ApiCalls(
     }
 
     /// <summary>Sets the caller as the actor of grain calls until disposed (for streams; single calls use <see cref="RunAsync"/>).</summary>
-    public static IDisposable ActAs(Caller caller) => CallContext.As(caller.ToActor());
+    public static IDisposable ActAs(Caller caller) => CallerContext.As(caller.ToIdentity());
 
     /// <summary>The gRPC status of a failure of a grain call, or null for failures that are not the domain's or the runtime's
     /// (cancellation, bugs: the protocol layer maps those).</summary>
     public static GrpcStatusException? Translate(Exception error) => error switch
     {
         ProblemException e => e.Problem.ToGrpc(),
-        ConcurrencyConflictException => GrpcErrors.Aborted("A concurrent change won; nothing was applied. Read again and retry."),
-        GrainCallTimeoutException => new GrpcStatusException(
+        Orleans.Storage.InconsistentStateException => GrpcErrors.Aborted("A concurrent change won; nothing was applied. Read again and retry."),
+        AuditBacklogFullException => GrpcErrors.Unavailable("The audit log is unavailable; nothing was changed. Retry later."),
+        TimeoutException => new GrpcStatusException(
             StatusCode.DeadlineExceeded, "The service did not answer in time; a change may still be applied. Read again before retrying."),
         StorageUnavailableException => GrpcErrors.Unavailable("The store is unavailable; nothing was changed. Retry later."),
         _ => null,
@@ -102,7 +107,7 @@ public sealed partial class ApiCalls(
 
         return await answers.RunOnceAsync(key.Key, request.ToByteArray(), async () =>
         {
-            using (CallContext.ForRequest(key))
+            using (RequestKeyContext.For(key))
             {
                 return await change(CancellationToken.None);
             }

@@ -2,7 +2,7 @@ using Grpc.Core;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Security;
 
