@@ -17,12 +17,12 @@ public interface IAreaGrain : IGrainWithStringKey
     Task<Result<ThemeSetDto>> SetThemesAsync(ImmutableArray<ThemeDto> themes);
 
     /// <summary>The current version of the themes; NotFound until set.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ThemeSetDto>> GetThemesAsync();
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<FocusAreaOverviewDto>> GetFocusAreaOverviewAsync();
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<OpsamlingOverviewDto>> GetOpsamlingOverviewAsync();
 }

@@ -20,15 +20,15 @@ public interface IChiefGrain : IGrainWithStringKey
 
     Task<Result<ChiefDto>> ReleaseUnitAsync(string unitId);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ChiefDto>> GetPortfolioAsync();
 
     /// <summary>The chief (or administration) reads the inbox: the tasks of every unit of the portfolio, asked in parallel.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<InboxDto>> GetInboxAsync(InboxQuery query);
 
     /// <summary>A unit of the portfolio changed tasks (raised, overdue, closed); observers hear of it at once. Durable state is untouched.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task TasksChangedAsync(string unitId, ImmutableArray<TaskDto> tasks);
 
     /// <summary>Registers an observer on this activation (in memory; subscribe again after a reconciliation).</summary>

@@ -17,14 +17,14 @@ public interface IConfigurationGrain : IGrainWithStringKey
     Task<Result<WheelVersionDto>> AddWheelVersionAsync(WheelChangeDto change);
 
     /// <summary>The version for a loop of such units starting on <paramref name="loopStart"/> (built-in default when none is set).</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<WheelVersionDto> ResolveWheelAsync(WheelKeyDto key, DateOnly loopStart);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<ImmutableArray<WheelVersionDto>> ListWheelVersionsAsync();
 
     Task<Result<SuppressionDto>> SetSuppressionAsync(int minimumGroupSize);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<SuppressionDto> GetSuppressionAsync();
 }

@@ -17,10 +17,10 @@ public interface IDataPackageGrain : IGrainWithStringKey
     /// <summary>CSV columns unit (unit or sub-unit id), indicator, quality, value, groupSize. A second release needs a correction reason.</summary>
     Task<Result<DataPackageReleaseDto>> ImportAsync(string csv, string? correctionReason);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ImmutableArray<DataPackageReleaseDto>>> GetHistoryAsync();
 
     /// <summary>The unit's values of the current version; its chief, leader and board and the administration may read them.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<UnitDataPackageDto>> GetForUnitAsync(string unitId);
 }

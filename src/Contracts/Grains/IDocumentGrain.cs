@@ -17,6 +17,6 @@ public interface IDocumentGrain : IGrainWithStringKey
     /// <summary>Appends version n (the unit grain calls this); n must be the next version or an existing one (then nothing changes).</summary>
     Task<Result<DocumentVersionDto>> AppendAsync(DocumentVersionDto version);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<DocumentDto>> GetAsync();
 }

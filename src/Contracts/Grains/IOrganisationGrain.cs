@@ -23,12 +23,12 @@ public interface IOrganisationGrain : IGrainWithStringKey
     /// <summary>Registers the demo organisation (seed institutions plus generated units) and the demo themes of the running loops.</summary>
     Task<Result<ImportSummary>> SeedDemoAsync();
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<UnitPage>> ListUnitsAsync(UnitQuery query);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<UnitDto>> GetUnitAsync(string unitId);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ImmutableArray<ChiefDto>>> ListChiefsAsync();
 }

@@ -27,18 +27,18 @@ public interface IReportGrain : IGrainWithStringKey
     /// <summary>A new submitted version with a reason and its own receipt.</summary>
     Task<Result<SubmissionDto>> CorrectAsync(ImmutableArray<AnswerDto> answers, string reason, string idempotencyKey);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ReportDto>> GetAsync();
 
     /// <summary>The receipt of a submitted version (the latest when null).</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ReceiptDto>> GetReceiptAsync(int? version);
 
     /// <summary>A submitted version as standalone printable HTML (the latest when null).</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<string>> RenderPrintableAsync(int? version);
 
     /// <summary>Progress without content (operations and everyone who may read the report).</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ReportStatusDto>> GetStatusAsync();
 }

@@ -17,10 +17,10 @@ public interface ITemplateLibraryGrain : IGrainWithStringKey
     Task<Result<ReportTemplateDto>> PublishAsync(string templateId, TemplateDefinitionDto definition);
 
     /// <summary>One version, or the latest when <paramref name="version"/> is null.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ReportTemplateDto>> GetAsync(string templateId, int? version);
 
     /// <summary>The latest version of every template, or every version when <paramref name="allVersions"/>.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ImmutableArray<ReportTemplateDto>>> ListAsync(bool allVersions);
 }

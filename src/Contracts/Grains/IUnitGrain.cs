@@ -75,48 +75,48 @@ public interface IUnitGrain : IGrainWithStringKey
     Task<Result<CommandAck>> CloseSupervisionCaseAsync(int year, string? conclusion);
 
     /// <summary>The chief's case on the written supervision report of a year (board, chief, administration).</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<SupervisionCaseDto>> GetSupervisionCaseAsync(int year);
 
     /// <summary>The unit as registered (report grains check access with it); NotFound while not registered.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<UnitDto>> GetUnitAsync();
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<UnitStatusDto>> GetStatusAsync();
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<TimelineDto>> GetTimelineAsync();
 
     /// <summary>Counts only; operations may read it.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<LoopHealthDto>> GetHealthAsync();
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ImmutableArray<TaskDto>>> GetTasksAsync(TaskQuery query);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ImmutableArray<AgreementDto>>> GetAgreementsAsync(bool includeClosed);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<ConversationAgendaDto>> GetConversationAgendaAsync(string period);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<OneToOneAgendaDto>> GetOneToOneAgendaAsync(string key);
 
     /// <summary>A written document with every version (minutes: period; 1:1 record: key; board report: year; opsamling: loop).</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<DocumentDto>> GetDocumentAsync(DocumentKind kind, string occurrence);
 
     /// <summary>The focus areas of the current or a past loop ("0-6/2023").</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<UnitFocusAreasDto>> GetFocusAreasAsync(string loop);
 
     /// <summary>The summing-up of the current or a past loop.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Result<UnitOpsamlingDto>> GetOpsamlingAsync(string loop);
 
     /// <summary>Null when the caller may read documents of this kind of the unit; otherwise the problem (document grains ask this).</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<Problem?> AuthorizeReadAsync(DocumentKind kind);
 }
