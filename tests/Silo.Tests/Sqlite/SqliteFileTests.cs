@@ -1,4 +1,4 @@
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Contracts.Results;
 using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Tests.Support;
 
