@@ -1,4 +1,5 @@
 using OrleansTilsyn.Contracts.Calls;
+using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Grains.Audit;
 using OrleansTilsyn.Grains.Domain.Loop;
 using Xunit;
@@ -63,5 +64,39 @@ public sealed class CommitTests : IAsyncLifetime
             ],
             events);
         Assert.Equal(2, cluster.Audit.Appended.Count);
+    }
+
+    [Fact]
+    public async Task AFailedWriteLeavesStateAuditAndAgendaUntouchedAndTheNextCommandFollowsOnTheLastCommit()
+    {
+        var ledger = cluster.Ledger("atomic");
+        await ledger.AppendAsync("a");
+        cluster.FailingWrite.FailNext(new IOException("disk on fire (test)"));
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ledger.ScheduleAsync("never", cluster.Host.Clock.Start.AddDays(1)));
+
+        Assert.Contains("disk on fire", failure.Message, StringComparison.Ordinal);
+        var inMemory = await ledger.ReadAsync();
+        await ledger.DeactivateAsync();
+        var stored = await ledger.ReadAsync();
+        Assert.All([inMemory, stored], view =>
+        {
+            Assert.Equal(["a"], view.Entries.ToArray());
+            Assert.Equal(1, view.Version);
+            Assert.Equal(Agenda.Empty, view.Agenda);
+        });
+
+        // A wake-up registered for the refused item (registration precedes the write) finds nothing due and goes.
+        await cluster.Host.AdvanceAsync(TimeSpan.FromDays(2));
+        Assert.Equal(["a"], (await ledger.ReadAsync()).Entries.ToArray());
+        Assert.DoesNotContain(cluster.Host.Stores.ReminderRows, row => row.GrainId.ToString() == CommittingCluster.AuditGrain("atomic") && row.ReminderName == IAgendaGrain.WakeReminder);
+        Assert.Equal([1L], (await cluster.AuditOf("atomic")).Select(e => e.Version));
+
+        var next = await ledger.AppendAsync("b");
+
+        Assert.Equal(["a", "b"], next.Entries.ToArray());
+        Assert.Equal(2, next.Version);
+        var events = await cluster.AuditOf("atomic");
+        Assert.Equal([(1L, "append", "a"), (2L, "append", "b")], events.Select(e => (e.Version, e.Command, e.Detail)));
     }
 }

@@ -23,6 +23,8 @@ public sealed class CommittingCluster : IAsyncDisposable
 
     public StaleWriteSwitch Stale { get; } = new();
 
+    public FailingWriteSwitch FailingWrite { get; } = new();
+
     public ReminderWrites ReminderWrites { get; } = new();
 
     public LedgerProbe Probe { get; } = new();
@@ -38,7 +40,7 @@ public sealed class CommittingCluster : IAsyncDisposable
                 services.AddSingleton<IAuditLog>(cluster.Audit);
                 services.AddSingleton(cluster.Probe);
                 services.AddCommittingGrains();
-                services.DecorateKeyed<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, inner) => new StaleWriteGrainStorage(inner, cluster.Stale));
+                services.DecorateKeyed<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, inner) => new StaleWriteGrainStorage(inner, cluster.Stale, cluster.FailingWrite));
                 services.Decorate<IReminderTable>((_, inner) => new CountingReminderTable(inner, cluster.ReminderWrites));
             };
         });

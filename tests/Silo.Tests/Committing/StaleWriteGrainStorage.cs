@@ -5,16 +5,18 @@ using Orleans.Storage;
 namespace OrleansTilsyn.Silo.Tests.Committing;
 
 /// <summary>
-/// Grain storage that, while <see cref="StaleWrites"/> lasts, lets another writer win before each write: it rewrites
-/// the stored state unchanged (a new ETag), so the grain's write fails as stale.
+/// Grain storage that, while <see cref="StaleWriteSwitch"/> lasts, lets another writer win before each write: it
+/// rewrites the stored state unchanged (a new ETag), so the grain's write fails as stale. A write the
+/// <see cref="FailingWriteSwitch"/> names fails before it reaches the store (a store that is down).
 /// </summary>
-internal sealed class StaleWriteGrainStorage(IGrainStorage inner, StaleWriteSwitch stale) : IGrainStorage
+internal sealed class StaleWriteGrainStorage(IGrainStorage inner, StaleWriteSwitch stale, FailingWriteSwitch failing) : IGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (failing.TakeOne() is { } failure) throw failure;
         if (stale.TakeOne())
         {
             var other = new GrainState<T>();
@@ -45,4 +47,14 @@ public sealed class StaleWriteSwitch
             if (Interlocked.CompareExchange(ref remaining, current - 1, current) == current) return true;
         }
     }
+}
+
+/// <summary>The failure the next write throws without writing anything.</summary>
+public sealed class FailingWriteSwitch
+{
+    private Exception? next;
+
+    public void FailNext(Exception failure) => Volatile.Write(ref next, failure);
+
+    internal Exception? TakeOne() => Interlocked.Exchange(ref next, null);
 }
