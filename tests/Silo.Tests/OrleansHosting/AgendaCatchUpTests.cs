@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using OrleansTilsyn.Silo.Hosting;
+using OrleansTilsyn.Silo.Telemetry;
 using OrleansTilsyn.Silo.Tests.Support;
 
 namespace OrleansTilsyn.Silo.Tests.OrleansHosting;
@@ -55,6 +58,22 @@ public sealed class AgendaCatchUpTests : IDisposable
     public async Task AFailedWakeIsCountedAndTheOthersStillRun()
     {
         await ScheduleAndStopAsync(("due-", TimeSpan.FromMinutes(10), 2));
+        var wakes = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument is { Name: "tilsyn.agenda.catch_up.wakes", Meter.Name: SiloTelemetry.Name }) l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "outcome", Value: string outcome }) wakes.AddOrUpdate(outcome, value, (_, sum) => sum + value);
+            }
+        });
+        listener.Start();
 
         await using var host = await TilsynTestHost.StartEmbeddedAsync(_folder.Path, Restart, silo => silo.ConfigureServices(services =>
             services.AddSingleton(new AgendaWakeLog { FailFor = "due-1" })));
@@ -62,6 +81,9 @@ public sealed class AgendaCatchUpTests : IDisposable
 
         Assert.Equal(new AgendaCatchUpResult(Due: 2, Woken: 1, Failed: 1, NotYetDue: 0), result);
         Assert.Equal(["due-0"], host.Wakes.Wakes.Keys);
+        // Other tests' silos catch up in parallel on the same meter: they may add to the counts, never take away.
+        Assert.True(wakes.GetValueOrDefault("woken") >= 1, "woken wakes are counted");
+        Assert.True(wakes.GetValueOrDefault("failed") >= 1, "failed wakes are counted");
     }
 
     private async Task ScheduleAndStopAsync(params (string Prefix, TimeSpan DueIn, int Count)[] groups)
