@@ -4,7 +4,7 @@ namespace OrleansTilsyn.Benchmarks;
 
 /// <summary>
 /// How long and how often each measurement runs: <c>--repetitions N --warmups N --seconds S</c>;
-/// <c>--profile</c> also prints the store calls and their wall time per run.
+/// <c>--profile</c> asks a scenario to print where its runs wait (scenarios that support it).
 /// </summary>
 public sealed record BenchmarkSettings(int Repetitions = 5, int Warmups = 1, double Seconds = 3, bool Profile = false)
 {

@@ -1,32 +1,17 @@
 using OrleansTilsyn.Benchmarks;
 
 // One scenario per file, each returning its numbers; "all" runs them in this order and prints one table.
+// The scenarios of the home-made runtime are gone with it; the Orleans scenarios are added here.
 (string Name, Func<BenchmarkSettings, Task<IReadOnlyList<BenchmarkResult>>> Run)[] scenarios =
 [
-    ("grain-calls", GrainCallThroughput.RunAsync),
-    ("durable-commands", DurableCommandThroughput.RunAsync),
-    ("reminders", ReminderDelivery.RunAsync),
-    ("memory", ActivationMemory.RunAsync),
 ];
 
 var name = args.FirstOrDefault();
 
-// Whole-service commands with their own options, outside the repetition harness.
-switch (name)
-{
-    case "simulate":
-        return await SimulateCommand.RunAsync(args);
-    case "unit-commands":
-        await UnitCommandCost.RunAsync();
-        return 0;
-}
-
 if (name is null || (name != "all" && scenarios.All(s => s.Name != name)))
 {
-    Console.WriteLine($"usage: dotnet run -c Release --project tests/Benchmarks -- <{string.Join("|", scenarios.Select(s => s.Name))}|all> " +
+    Console.WriteLine($"usage: dotnet run -c Release --project tests/Benchmarks -- <{string.Join("|", scenarios.Select(s => s.Name).Append("all"))}> " +
         "[--repetitions 5] [--warmups 1] [--seconds 3] [--profile]");
-    Console.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- simulate --units 10000 --loops 1 --store sqlite|postgres|memory [--connection ...]");
-    Console.WriteLine("           [--on-time 0.9] [--late-records 0.1] [--one-to-ones 0.9] [--seed 1] [--parallelism 256] [--keep]");
     return 2;
 }
 
