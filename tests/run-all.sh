@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh machine: PostgreSQL and Debian's chromium (installed when missing),
+# Runs every test on a fresh machine: Debian's chromium (installed when missing),
 # npm packages of the interop client, browser tests and Azurite (started for the run), the web front end built, restore, build,
 # test. Nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-TILSYN_TEST_PG=$(bash tests/setup-postgres.sh)
-export TILSYN_TEST_PG
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 if [ ! -x /usr/bin/chromium ]; then
