@@ -29,8 +29,11 @@ internal sealed class StateSpy
         if (state.GetType().GetProperty(nameof(Committed<object>.Agenda))!.GetValue(state) is Agenda agenda) _agendas[grain] = agenda;
     }
 
-    private sealed class Storage(IGrainStorage inner, StateSpy spy) : IGrainStorage
+    /// <summary>Also takes part in the silo lifecycle when the storage it wraps does (the SQLite storage opens its file there).</summary>
+    private sealed class Storage(IGrainStorage inner, StateSpy spy) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
     {
+        public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+
         public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
             await inner.ReadStateAsync(stateName, grainId, grainState);
