@@ -4,7 +4,7 @@ using static OrleansTilsyn.Grains.Tests.Loop.LoopHarness;
 namespace OrleansTilsyn.Grains.Tests.Loop;
 
 /// <summary>
-/// Drives the handful of units through three years on the manual clock (a full 0-6 loop from 2023 and a
+/// Drives the handful of units through three years on the fake clock (a full 0-6 loop from 2023 and a
 /// full 6-18 loop from 2024), acting as their people every day, and checks the chiefs' inboxes daily.
 /// </summary>
 public sealed class FullLoopTests

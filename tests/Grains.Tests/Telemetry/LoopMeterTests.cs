@@ -8,9 +8,9 @@ using static OrleansTilsyn.Grains.Tests.Loop.LoopHarness;
 namespace OrleansTilsyn.Grains.Tests.Telemetry;
 
 /// <summary>
-/// Runs the harness's units through 2023 on the manual clock with known gaps (dt-1's autumn samtale,
+/// Runs the harness's units through 2023 on the fake clock with known gaps (dt-1's autumn samtale,
 /// sk-1's first 1:1 after each samtale and dt-self's 2023 board report are never done), releases one
-/// data package and corrects it, delivers one batch of reminders late, and reads the Loop meter.
+/// data package and corrects it, delivers one batch of agenda items late (one jump of the clock), and reads the Loop meter.
 /// </summary>
 public sealed class LoopMeterTests
 {
