@@ -1,5 +1,5 @@
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Common;
 
 namespace OrleansTilsyn.Grains.Tests.Common;
@@ -77,17 +77,17 @@ public sealed class RequestLedgerTests
         async Task GrainCommandAsync()
         {
             await Task.Yield();
-            taken = CallContext.TakeRequest();
-            await Task.Run(() => seenByNextCall = CallContext.Request);
+            taken = RequestKeyContext.Take();
+            await Task.Run(() => seenByNextCall = RequestKeyContext.Current);
         }
 
-        using (CallContext.ForRequest(Key("k")))
+        using (RequestKeyContext.For(Key("k")))
         {
             await GrainCommandAsync();
 
             Assert.Equal("k", taken?.Key);
             Assert.Null(seenByNextCall);
-            Assert.Equal("k", CallContext.Request?.Key);
+            Assert.Equal("k", RequestKeyContext.Current?.Key);
         }
     }
 }

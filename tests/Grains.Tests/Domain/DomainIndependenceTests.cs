@@ -5,15 +5,16 @@ namespace OrleansTilsyn.Grains.Tests.Domain;
 
 /// <summary>
 /// The domain stays pure: no type in an OrleansTilsyn.Grains.Domain namespace (compiler-generated closures and
-/// iterators included) uses an Orleans type or the home-made runtime (OrleansTilsyn.Contracts.Runtime, to be
-/// deleted) in its base types, interfaces, attributes, fields, properties, events or method signatures.
+/// iterators included) uses an Orleans type or the grain call context (OrleansTilsyn.Contracts.Calls: the caller and
+/// request key in Orleans' RequestContext) in its base types, interfaces, attributes, fields, properties, events or
+/// method signatures.
 /// </summary>
 public sealed class DomainIndependenceTests
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     [Fact]
-    public void NoDomainTypeReferencesOrleansOrTheHomeMadeRuntime()
+    public void NoDomainTypeReferencesOrleansOrTheCallContext()
     {
         var domainTypes = typeof(UnitLoopState).Assembly.GetTypes()
             .Where(t => t.Namespace?.StartsWith("OrleansTilsyn.Grains.Domain", StringComparison.Ordinal) == true)
@@ -26,16 +27,17 @@ public sealed class DomainIndependenceTests
     }
 
     [Fact]
-    public void TheGuardRecognisesOrleansAndTheHomeMadeRuntime()
+    public void TheGuardRecognisesOrleansAndTheCallContext()
     {
         Assert.True(IsForbidden(typeof(Orleans.IGrainFactory)));
-        Assert.True(IsForbidden(typeof(List<Contracts.Runtime.TickStatus>)));
+        Assert.True(IsForbidden(typeof(List<Orleans.Runtime.TickStatus>)));
+        Assert.True(IsForbidden(typeof(Contracts.Calls.CallerIdentity[])));
         Assert.False(IsForbidden(typeof(List<AgendaChange>)));
         Assert.False(IsForbidden(typeof(Contracts.Results.Problem)));
     }
 
     private static bool IsForbidden(Type type) => Expand(type).Any(t => IsOrleans(t.Assembly.GetName().Name ?? "")
-        || t.Namespace == "OrleansTilsyn.Contracts.Runtime" || t.Namespace?.StartsWith("OrleansTilsyn.Contracts.Runtime.", StringComparison.Ordinal) == true);
+        || t.Namespace == "OrleansTilsyn.Contracts.Calls" || t.Namespace?.StartsWith("OrleansTilsyn.Contracts.Calls.", StringComparison.Ordinal) == true);
 
     /// <summary>Orleans' assemblies (Orleans.Core, Orleans.Serialization, ...), not this service's OrleansTilsyn.* ones.</summary>
     private static bool IsOrleans(string assembly) =>

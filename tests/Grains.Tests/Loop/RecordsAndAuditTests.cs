@@ -1,6 +1,7 @@
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Contracts.Calls;
+using OrleansTilsyn.Grains.Audit;
 using static OrleansTilsyn.Grains.Tests.Loop.LoopHarness;
 
 namespace OrleansTilsyn.Grains.Tests.Loop;
@@ -52,14 +53,16 @@ public sealed class RecordsAndAuditTests
         await using var h = await LoopHarness.StartAsync();
         var unit = await HeldSpringConversationAsync(h);
         await h.Ok(Leader("dt-1"), _ => unit.SubmitMinutesAsync("2023-Spring", LoopUser.Minutes(new DateOnly(2023, 5, 10))));
-        var audit = await h.Cluster.Store.ReadAuditAsync(new GrainId("unit", "dt-1"), default);
-        Assert.Contains(audit, e => (e.Command, e.Actor) == ("RegisterUnit", "administration:forvaltning-1"));
-        Assert.Contains(audit, e => (e.Command, e.Actor) == ("ScheduleConversation", "chief:chief-a"));
-        Assert.Contains(audit, e => (e.Command, e.Actor, e.At) == ("HoldConversation", "chief:chief-a", HeldAt.AddHours(3)));
-        Assert.Contains(audit, e => (e.Command, e.Actor) == ("SubmitMinutes", "leader:leder-dt-1"));
-        Assert.Contains(audit, e => e.Command == "conversation-window-open:2023-Spring" && e.Actor == Actor.Reminder.ToString());
-        var document = await h.Cluster.Store.ReadAuditAsync(new GrainId("document", "dt-1/Minutes/2023-Spring"), default);
-        Assert.Equal(("AppendMinutes", "leader:leder-dt-1"), (Assert.Single(document).Command, document[0].Actor));
+        var audit = await h.AuditOf("unit", "dt-1");
+        Assert.Contains(audit, e => (e.Command, e.Actor) == ("RegisterUnit", Audited(Admin)));
+        Assert.Contains(audit, e => (e.Command, e.Actor) == ("ScheduleConversation", Audited(Chief("chief-a"))));
+        Assert.Contains(audit, e => (e.Command, e.Actor, e.At) == ("HoldConversation", Audited(Chief("chief-a")), HeldAt.AddHours(3)));
+        Assert.Contains(audit, e => (e.Command, e.Actor) == ("SubmitMinutes", Audited(Leader("dt-1"))));
+        Assert.All(audit.Where(e => e.Actor.Role != AuditActor.SystemRole), e => Assert.StartsWith("Testperson ", e.Actor.DisplayName, StringComparison.Ordinal));
+        // The schedule's wake-ups are the loop's own agenda, named as such; the window opening is one of their items.
+        Assert.Contains(audit, e => e.Actor == Audited(CallerIdentity.Schedule) && e.Detail!.Contains("conversation-window-open:2023-Spring@", StringComparison.Ordinal));
+        var document = await h.AuditOf("document", "dt-1/Minutes/2023-Spring");
+        Assert.Equal(("AppendMinutes", Audited(Leader("dt-1"))), (Assert.Single(document).Command, document[0].Actor));
     }
 
     [Fact]
@@ -68,14 +71,14 @@ public sealed class RecordsAndAuditTests
         await using var h = await LoopHarness.StartAsync();
         var unit = await HeldSpringConversationAsync(h);
         await h.Ok(Leader("dt-1"), _ => unit.SubmitMinutesAsync("2023-Spring", LoopUser.Minutes(new DateOnly(2023, 5, 10))));
-        var operations = new Actor("drift-1", "operations");
+        var operations = Person("drift-1", "operations");
         Assert.Equal(1, (await h.Ok(operations, _ => unit.GetHealthAsync())).ConversationsHeld);
         Assert.Equal(ProblemKind.PermissionDenied, (await h.As(operations, _ => unit.GetDocumentAsync(DocumentKind.Minutes, "2023-Spring"))).Problem!.Kind);
         Assert.Equal(ProblemKind.PermissionDenied, (await h.As(operations, g => g.GetGrain<IDocumentGrain>("dt-1/Minutes/2023-Spring").GetAsync())).Problem!.Kind);
         Assert.Equal(ProblemKind.PermissionDenied, (await h.As(Chief("chief-b"), _ => unit.GetTimelineAsync())).Problem!.Kind);
         Assert.Equal(ProblemKind.PermissionDenied, (await h.As(Board("dt-1"), _ => unit.GetOneToOneAgendaAsync("2023-Spring.1"))).Problem!.Kind);
         Assert.Equal(ProblemKind.PermissionDenied, (await h.As(Chief("chief-b"), _ => unit.HoldOneToOneAsync("2023-Spring.1", h.Now))).Problem!.Kind);
-        Assert.Equal(ProblemKind.PermissionDenied, (await h.As(new Actor("x", "intruder"), _ => unit.GetHealthAsync())).Problem!.Kind);
+        Assert.Equal(ProblemKind.PermissionDenied, (await h.As(Person("x", "intruder"), _ => unit.GetHealthAsync())).Problem!.Kind);
         Assert.Equal(ProblemKind.PermissionDenied, (await h.As(Leader("dt-1"), g => g.GetGrain<IChiefGrain>("chief-a").GetInboxAsync(new()))).Problem!.Kind);
         Assert.Equal(ProblemKind.PermissionDenied, (await h.As(Board("dt-1"), _ => unit.GetConversationAgendaAsync("2023-Autumn"))).Problem!.Kind);
         var agenda = await h.Ok(Leader("dt-1"), _ => unit.GetConversationAgendaAsync("2023-Autumn"));

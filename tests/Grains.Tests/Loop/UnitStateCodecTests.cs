@@ -3,14 +3,14 @@ using OrleansTilsyn.Grains.Domain.Calendar;
 using OrleansTilsyn.Grains.Domain.Loop;
 using OrleansTilsyn.Grains.Domain.Organisation;
 using OrleansTilsyn.Grains.Units;
-using OrleansTilsyn.Silo.Runtime;
+using OrleansTilsyn.Grains.Common;
 using static OrleansTilsyn.Grains.Tests.Domain.Fixtures;
 
 namespace OrleansTilsyn.Grains.Tests.Loop;
 
 public sealed class UnitStateCodecTests
 {
-    private static readonly JsonSerializerOptions Json = StateJson.CreateOptions();
+    private static readonly JsonSerializerOptions Json = StoredAsJsonSerialization.Options;
 
     /// <summary>A self-owned unit well into its loop: minutes with a correction, focus areas, a closed agreement, a report, a moved chief, a past loop.</summary>
     private static UnitLoopState Busy()

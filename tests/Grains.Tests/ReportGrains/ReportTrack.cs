@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Results;
-using OrleansTilsyn.Contracts.Runtime;
+using Orleans;
+using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Grains.Tests.Loop;
-using OrleansTilsyn.Silo.Storage;
-using OrleansTilsyn.Silo.Storage.Postgres;
-using OrleansTilsyn.Silo.Storage.Sqlite;
 
 namespace OrleansTilsyn.Grains.Tests.ReportGrains;
 
@@ -14,18 +12,9 @@ internal static class ReportTrack
 {
     public const string SelfOwned = "dt-self";
     public const string Report2023 = "dt-self/tilsyn/2023";
-    public static readonly Actor Board = LoopHarness.Board(SelfOwned);
-    public static readonly Actor Chief = LoopHarness.Chief("chief-b");
-    public static readonly Actor Operations = new("drift-1", "operations");
-
-    /// <summary>A store per kind, for theories: "memory", "sqlite" (a fresh temp file) or "postgres" (a fresh schema in TILSYN_TEST_PG).</summary>
-    public static Func<IGrainStore> Store(string kind) => kind switch
-    {
-        "memory" => () => new InMemoryGrainStore(),
-        "sqlite" => () => new SqliteGrainStore($"Data Source={Path.Combine(Path.GetTempPath(), $"tilsyn-reports-{Guid.NewGuid():N}.db")}"),
-        "postgres" => () => new PostgresGrainStore(TestPostgres.NewSchema()),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static readonly CallerIdentity Board = LoopHarness.Board(SelfOwned);
+    public static readonly CallerIdentity Chief = LoopHarness.Chief("chief-b");
+    public static readonly CallerIdentity Operations = LoopHarness.Person("drift-1", "operations");
 
     /// <summary>A partial draft: two answers, one of them a "no" still without its explanation.</summary>
     public static ImmutableArray<AnswerDto> Partial => [new("b1", Yes: true), new("b2", Yes: false)];
@@ -49,7 +38,7 @@ internal static class ReportTrack
 
     public static IReportGrain Report(this LoopHarness h, string key = Report2023) => h.Grains.GetGrain<IReportGrain>(key);
 
-    public static async Task<Problem> Fails<T>(this LoopHarness h, Actor actor, Func<IGrainFactory, Task<Result<T>>> call, ProblemKind kind)
+    public static async Task<Problem> Fails<T>(this LoopHarness h, CallerIdentity actor, Func<IGrainFactory, Task<Result<T>>> call, ProblemKind kind)
     {
         var result = await h.As(actor, call);
         Assert.False(result.IsSuccess, $"Expected {kind} as {actor}, got success.");

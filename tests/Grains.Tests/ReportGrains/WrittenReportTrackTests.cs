@@ -8,12 +8,11 @@ namespace OrleansTilsyn.Grains.Tests.ReportGrains;
 public sealed class WrittenReportTrackTests
 {
     [Theory]
-    [InlineData("memory")]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task BoardDraftsSubmitsAndChiefFollowsUpUntilTheCaseIsClosed(string store)
+    [InlineData(LoopStore.Memory)]
+    [InlineData(LoopStore.Sqlite)]
+    public async Task BoardDraftsSubmitsAndChiefFollowsUpUntilTheCaseIsClosed(LoopStore store)
     {
-        await using var h = await LoopHarness.StartAsync(store: Store(store));
+        await using var h = await LoopHarness.StartAsync(store: store);
         await h.SeedAsync();
         await h.AdvanceToAsync(At(2023, 10, 5));
 
@@ -26,7 +25,7 @@ public sealed class WrittenReportTrackTests
 
         var resumed = await h.Ok(Board, _ => h.Report().GetAsync());
         Assert.Equal(Partial.AsEnumerable(), resumed.Answers.AsEnumerable());
-        Assert.Equal($"board:{Board.Id}", Assert.Single(resumed.Saves).SavedBy);
+        Assert.Equal($"board:{Board.RoleId}", Assert.Single(resumed.Saves).SavedBy);
 
         var incomplete = await h.Fails(Board, _ => h.Report().SubmitAsync("submit-1", null), ProblemKind.Invalid);
         Assert.True(incomplete.Violations.Length >= 10, incomplete.ToString());
@@ -36,7 +35,7 @@ public sealed class WrittenReportTrackTests
         await h.Ok(Board, _ => h.Report().SaveDraftAsync(Complete, basedOnVersion: 1));
         var submitted = await h.Ok(Board, _ => h.Report().SubmitAsync("submit-1", 2));
         Assert.False(submitted.Replayed);
-        Assert.Equal((Report2023, 1, $"board:{Board.Id}", h.Now), (submitted.Receipt.Report, submitted.Receipt.Version, submitted.Receipt.SubmittedBy, submitted.Receipt.SubmittedAt));
+        Assert.Equal((Report2023, 1, $"board:{Board.RoleId}", h.Now), (submitted.Receipt.Report, submitted.Receipt.Version, submitted.Receipt.SubmittedBy, submitted.Receipt.SubmittedAt));
         Assert.Matches("^[0-9a-f]{64}$", submitted.Receipt.ContentHash);
         var again = await h.Ok(Board, _ => h.Report().SubmitAsync("submit-1", null));
         Assert.True(again.Replayed);
@@ -104,11 +103,11 @@ public sealed class WrittenReportTrackTests
     }
 
     [Theory]
-    [InlineData("memory")]
-    [InlineData("postgres")]
-    public async Task WithoutASubmissionTheChiefGetsAnOverdueTaskAfterTheDueDate(string store)
+    [InlineData(LoopStore.Memory)]
+    [InlineData(LoopStore.Sqlite)]
+    public async Task WithoutASubmissionTheChiefGetsAnOverdueTaskAfterTheDueDate(LoopStore store)
     {
-        await using var h = await LoopHarness.StartAsync(store: Store(store));
+        await using var h = await LoopHarness.StartAsync(store: store);
         await h.SeedAsync();
         await h.AdvanceToAsync(At(2023, 10, 31));
         var before = await h.TasksAsync();
@@ -133,32 +132,67 @@ public sealed class WrittenReportTrackTests
     [Fact]
     public async Task ASiloRestartInTheMiddleOfDraftingLosesNothingThatWasSaved()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"tilsyn-drafting-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var h = await LoopHarness.StartAsync(store: () => new Silo.Storage.Sqlite.SqliteGrainStore($"Data Source={file}"));
-            await h.SeedAsync();
-            await h.AdvanceToAsync(At(2023, 10, 5));
-            await h.Ok(Board, _ => h.Report().StartAsync());
-            await h.Ok(Board, _ => h.Report().SaveDraftAsync(Partial, 0));
-            var saved = await h.Ok(Board, _ => h.Report().SaveDraftAsync([.. Complete.Take(7)], 1));
+        await using var h = await LoopHarness.StartAsync(store: LoopStore.Sqlite);
+        await h.SeedAsync();
+        await h.AdvanceToAsync(At(2023, 10, 5));
+        await h.Ok(Board, _ => h.Report().StartAsync());
+        await h.Ok(Board, _ => h.Report().SaveDraftAsync(Partial, 0));
+        var saved = await h.Ok(Board, _ => h.Report().SaveDraftAsync([.. Complete.Take(7)], 1));
 
-            h.Cluster.KillSilo(0);
-            await h.Cluster.RestartSiloAsync(0);
+        await h.KillAndRestartSiloAsync(0);
 
-            var resumed = await h.Ok(Board, _ => h.Report().GetAsync());
-            Assert.Equal(2, resumed.DraftVersion);
-            Assert.Equal(saved.Answers.AsEnumerable(), resumed.Answers.AsEnumerable());
-            Assert.Equal([1, 2], resumed.Saves.Select(s => s.Version));
-            await h.Ok(Board, _ => h.Report().SaveDraftAsync(Complete, 2));
-            var receipt = await h.Ok(Board, _ => h.Report().SubmitAsync("after-restart", 3));
-            Assert.Equal(1, receipt.Receipt.Version);
-        }
-        finally
+        var resumed = await h.Ok(Board, _ => h.Report().GetAsync());
+        Assert.Equal(2, resumed.DraftVersion);
+        Assert.Equal(saved.Answers.AsEnumerable(), resumed.Answers.AsEnumerable());
+        Assert.Equal([1, 2], resumed.Saves.Select(s => s.Version));
+        Assert.Equal([(1, At(2023, 10, 5)), (2, At(2023, 10, 5))], resumed.Saves.Select(s => (s.Version, s.SavedAt)));
+        Assert.All(resumed.Saves, s => Assert.Equal($"board:{Board.RoleId}", s.SavedBy));
+        await h.Fails(Board, _ => h.Report().SaveDraftAsync(Complete, 1), ProblemKind.Conflict);
+        await h.Ok(Board, _ => h.Report().SaveDraftAsync(Complete, 2));
+        var receipt = await h.Ok(Board, _ => h.Report().SubmitAsync("after-restart", 3));
+        Assert.Equal(1, receipt.Receipt.Version);
+        var replayed = await h.Ok(Board, _ => h.Report().SubmitAsync("after-restart", null));
+        Assert.Equal(receipt.Receipt, replayed.Receipt);
+        var opened = await h.Ok(Chief, g => g.GetGrain<IUnitGrain>(SelfOwned).GetSupervisionCaseAsync(2023));
+        Assert.Equal(("AwaitingReview", receipt.Receipt), (opened.Stage, opened.Submission));
+    }
+
+    [Fact]
+    public async Task AReceiptAndTheChiefsCaseSurviveASiloRestartBetweenEveryStep()
+    {
+        await using var h = await LoopHarness.StartAsync(store: LoopStore.Sqlite);
+        await h.SeedAsync();
+        await h.AdvanceToAsync(At(2023, 10, 5));
+        async Task<T> AfterRestart<T>(Func<Task<T>> step)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(file);
+            await h.KillAndRestartSiloAsync(0);
+            return await step();
         }
+
+        await AfterRestart(() => h.Ok(Board, _ => h.Report().StartAsync()));
+        await AfterRestart(() => h.Ok(Board, _ => h.Report().SaveDraftAsync(Complete, 0)));
+        var submitted = await AfterRestart(() => h.Ok(Board, _ => h.Report().SubmitAsync("submit-sqlite", 1)));
+        var replayed = await AfterRestart(() => h.Ok(Board, _ => h.Report().SubmitAsync("submit-sqlite", null)));
+        Assert.Equal(submitted.Receipt, replayed.Receipt);
+        Assert.True(replayed.Replayed);
+
+        await AfterRestart(() => h.Ok(Chief, _ => h.Unit(SelfOwned).ReviewSupervisionReportAsync(2023, "FollowUpMeeting", "Data om sprog kalder på et møde.")));
+        var meetingAt = h.Now.AddDays(3);
+        await AfterRestart(() => h.Ok(Chief, _ => h.Unit(SelfOwned).ScheduleSupervisionMeetingAsync(2023, meetingAt)));
+        await h.AdvanceToAsync(meetingAt.AddHours(2));
+        await AfterRestart(() => h.Ok(Chief, _ => h.Unit(SelfOwned).RecordSupervisionMeetingAsync(2023, meetingAt, "Handleplan for sprog aftalt.", ["Bestyrelsesformand"])));
+        await AfterRestart(() => h.Ok(Chief, _ => h.Unit(SelfOwned).CloseSupervisionCaseAsync(2023, "Lukket.")));
+
+        var closed = await AfterRestart(() => h.Ok(Chief, g => g.GetGrain<IUnitGrain>(SelfOwned).GetSupervisionCaseAsync(2023)));
+        Assert.Equal(("Closed", submitted.Receipt), (closed.Stage, closed.Submission));
+        Assert.Equal(["Submitted", "FollowUpRequired", "MeetingScheduled", "MeetingHeld", "Closed"], closed.History.Select(e => e.Kind));
+        var tasks = await AfterRestart(() => h.TasksAsync());
+        Assert.Equal(
+            new[] { TaskKind.ReviewBoardReport, TaskKind.ScheduleBoardFollowUpMeeting, TaskKind.HoldBoardFollowUpMeeting, TaskKind.CloseSupervisionCase }.Order(),
+            tasks.Where(t => t.Occurrence == "2023" && t.Assignee == AssigneeRole.Chief).Select(t => t.Kind).Order());
+        Assert.All(tasks.Where(t => t.Occurrence == "2023"), t => Assert.Equal(TaskState.Done, t.State));
+        var html = await AfterRestart(() => h.Ok(Board, _ => h.Report().RenderPrintableAsync(null)));
+        Assert.Contains(submitted.Receipt.ContentHash, html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,7 +212,7 @@ public sealed class WrittenReportTrackTests
         var document = await h.Ok(LoopHarness.Leader("dt-1"), g => g.GetGrain<IUnitGrain>("dt-1").GetDocumentAsync(DocumentKind.BoardStatement, "2023-Autumn"));
         var version = Assert.Single(document.Versions);
         Assert.Contains("Bestyrelsen ser gerne mere fokus på overgange.", version.Content.Text, StringComparison.Ordinal);
-        Assert.Contains(board.Id, version.WrittenBy, StringComparison.Ordinal);
+        Assert.Contains(board.RoleId, version.WrittenBy, StringComparison.Ordinal);
         await h.Ok(LoopHarness.Leader("dt-1"), _ => report.GetAsync());
     }
 

@@ -1,17 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansTilsyn.Contracts.Grains;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Grains.Domain.Loop;
 using OrleansTilsyn.Grains.Telemetry;
-using OrleansTilsyn.Silo.Testing;
 using OrleansTilsyn.Grains.Tests.Loop;
 using static OrleansTilsyn.Grains.Tests.Loop.LoopHarness;
 
 namespace OrleansTilsyn.Grains.Tests.Telemetry;
 
 /// <summary>
-/// Runs the harness's units through 2023 on the manual clock with known gaps (dt-1's autumn samtale,
+/// Runs the harness's units through 2023 on the fake clock with known gaps (dt-1's autumn samtale,
 /// sk-1's first 1:1 after each samtale and dt-self's 2023 board report are never done), releases one
-/// data package and corrects it, delivers one batch of reminders late, and reads the Loop meter.
+/// data package and corrects it, delivers one batch of agenda items late (one jump of the clock), and reads the Loop meter.
 /// </summary>
 public sealed class LoopMeterTests
 {
@@ -30,7 +29,7 @@ public sealed class LoopMeterTests
     {
         using var metrics = new LoopMetrics();
         using var measured = new MeasuredValues(metrics.Meter);
-        await using var h = await LoopHarness.StartAsync(configure: o => o.ConfigureServices = s => s.AddSingleton(metrics));
+        await using var h = await LoopHarness.StartAsync(configure: s => s.AddSingleton(metrics));
         await h.SeedAsync();
         var caughtUpAtStart = Tardiness(measured).Length;
         var user = new LoopUser(h)
@@ -56,7 +55,7 @@ public sealed class LoopMeterTests
         Assert.Equal(Enumerable.Repeat((Tags(Sector.Dagtilbud), catchUp), 3), onTime.Where(r => r.Value != 0).Select(r => (r.Tags, r.Value)));
         var late = await DeliverNextRemindersLateAsync(h, TimeSpan.FromHours(2));
 
-        var report = await new LoopHealthCollector(h.Grains, h.Cluster.Clock, metrics).CollectAsync(LoopHealthCollector.Reader);
+        var report = await new LoopHealthCollector(h.Grains, h.Host.Clock, metrics).CollectAsync(LoopHealthCollector.Reader);
         metrics.Publish(report);
         var gauges = measured.ReadGauges();
 
@@ -110,20 +109,23 @@ public sealed class LoopMeterTests
         await h.Ok(Admin, _ => package.ImportAsync(Release.Replace("5.5", "5.6", StringComparison.Ordinal), "rettet normering"));
     }
 
-    /// <summary>Moves the clock past the next reminder due time without delivering, then delivers: every unit reminder due then comes <paramref name="lateBy"/> late.</summary>
+    /// <summary>
+    /// Moves the clock past the units' next due agenda item in one jump (not stopping at the wake reminders' ticks), then
+    /// lets the reminders deliver: every unit item due then comes <paramref name="lateBy"/> late.
+    /// </summary>
     private static async Task<List<(string Unit, Sector Sector)>> DeliverNextRemindersLateAsync(LoopHarness h, TimeSpan lateBy)
     {
-        var next = (await h.Cluster.Store.NextReminderDueAsync(default))!.Value;
+        var next = UnitIds.Select(u => h.AgendaOf("unit", u).Next).OfType<DueItem>().Min(i => i.DueAt);
         var late = new List<(string, Sector)>();
         foreach (var unit in UnitIds)
         {
-            var rows = await h.Cluster.Store.ListRemindersAsync(new GrainId("unit", unit), default);
+            var items = h.AgendaOf("unit", unit).Items;
             var sector = (await h.Ok(Admin, g => g.GetGrain<IUnitGrain>(unit).GetUnitAsync())).Sector;
-            late.AddRange(rows.Where(r => r.DueAt == next).Select(_ => (unit, sector)));
+            late.AddRange(items.Where(i => i.DueAt == next).Select(_ => (unit, sector)));
         }
 
-        h.Cluster.Clock.SetUtcNow(next + lateBy);
-        await h.Cluster.DeliverDueAsync();
+        await Task.Run(() => h.Host.Clock.SetUtcNow(next + lateBy));
+        await h.Host.RemindersSettledAsync();
         return late;
     }
 
