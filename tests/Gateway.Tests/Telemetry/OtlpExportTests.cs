@@ -94,9 +94,9 @@ public sealed class OtlpExportTests
         Assert.Null(gateway.Services.GetService<TracerProvider>());
         Assert.Null(gateway.Services.GetService<MeterProvider>());
         Assert.Null(gateway.Services.GetService<LoggerProvider>());
-        // The expected warnings: the test gateway is a demo (Auth:Demo=true) in the Production environment, and Orleans'
-        // notes on the machine's garbage collector settings.
-        Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level >= LogLevel.Warning && e.Category != typeof(AuthModeLog).FullName && !IsServerGcNote(e));
+        // The expected warnings: the test gateway is a demo (Auth:Demo=true) in the Production environment, and what Orleans
+        // says about the machine (its garbage collector settings, a stalled thread on a loaded test machine).
+        Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level >= LogLevel.Warning && e.Category != typeof(AuthModeLog).FullName && !IsAboutTheMachine(e));
         Assert.DoesNotContain(gateway.Logs.Entries, e => e.Message.Contains("OTLP", StringComparison.Ordinal));
     }
 
@@ -132,8 +132,9 @@ public sealed class OtlpExportTests
         Assert.Equal(tracesExporter?.Contains("zipkin", StringComparison.Ordinal) == true && disabled is null ? ["OTEL_TRACES_EXPORTER=zipkin"] : [], settings.Unsupported);
     }
 
-    private static bool IsServerGcNote(ListLoggerProvider.LogEntry entry) =>
-        entry.Category == "Orleans.Runtime.Silo" && entry.Message.StartsWith("Note: ", StringComparison.Ordinal) && entry.Message.Contains("ServerGC", StringComparison.Ordinal);
+    private static bool IsAboutTheMachine(ListLoggerProvider.LogEntry entry) =>
+        (entry.Category == "Orleans.Runtime.Silo" && entry.Message.StartsWith("Note: ", StringComparison.Ordinal) && entry.Message.Contains("ServerGC", StringComparison.Ordinal))
+        || entry.Category == "Orleans.Runtime.Watchdog";
 
     private static Dictionary<string, string?> Unset() => OtelKeys.ToDictionary(k => k, _ => (string?)null);
 }
