@@ -9,11 +9,11 @@ namespace OrleansTilsyn.Contracts.Grains;
 /// <summary>
 /// A Børn og Unge-chef (key = chief id): the portfolio (durable) and the inbox, computed from the
 /// portfolio's unit grains on every read. Units notify the chief after each change of tasks (best
-/// effort, in memory) and the chief passes it on to observers; a watcher also reconciles periodically
-/// (see <see cref="ChiefInboxWatch"/>), because units on another silo notify that silo's activation.
+/// effort, in memory) and the chief passes it on to its observers (<see cref="IInboxObservable"/>: grain
+/// observers that renew their subscription; Orleans keeps one activation per chief, so every change reaches it).
 /// </summary>
 [Alias("tilsyn.IChiefGrain")]
-public interface IChiefGrain : IGrainWithStringKey
+public interface IChiefGrain : IGrainWithStringKey, IInboxObservable
 {
     /// <summary>Adds units to the portfolio (administration; the organisation grain calls this). Units already there are kept.</summary>
     Task<Result<ChiefDto>> AssignUnitsAsync(ImmutableArray<string> unitIds);
@@ -30,9 +30,4 @@ public interface IChiefGrain : IGrainWithStringKey
     /// <summary>A unit of the portfolio changed tasks (raised, overdue, closed); observers hear of it at once. Durable state is untouched.</summary>
     [AlwaysInterleave]
     Task TasksChangedAsync(string unitId, ImmutableArray<TaskDto> tasks);
-
-    /// <summary>Registers an observer on this activation (in memory; subscribe again after a reconciliation).</summary>
-    Task SubscribeAsync(IInboxObserver observer);
-
-    Task UnsubscribeAsync(IInboxObserver observer);
 }

@@ -11,9 +11,10 @@ using Model = OrleansTilsyn.Contracts.Model;
 namespace OrleansTilsyn.Gateway.Api;
 
 /// <summary>
-/// WatchInbox: the chief grain's watch (<see cref="ChiefInboxWatch"/>: a snapshot, then every change the
-/// chief's activation hears of, and a new snapshot at each reconciliation) turned into events of the
-/// filtered view: SNAPSHOT… SNAPSHOT_END, then RAISED, UPDATED and CLOSED, and HEARTBEAT when idle.
+/// WatchInbox: an <see cref="InboxSubscription"/> to the chief grain (an observer reference, renewed), then the inbox read
+/// once, turned into events of the filtered view: SNAPSHOT… SNAPSHOT_END, then RAISED, UPDATED and CLOSED as the chief
+/// passes changes on, and HEARTBEAT when idle. When a renewal finds the subscription lapsed (it expired, or the chief's
+/// activation is new), the inbox is read again and what changed meanwhile is sent as events.
 /// </summary>
 public sealed partial class InboxService
 {
@@ -26,18 +27,24 @@ public sealed partial class InboxService
         var names = await PortfolioNamesAsync(caller, chief, context.CancellationToken);
         var options = watchOptions.Value;
         var watch = new WatchState(chief, view);
+        var grain = api.Grain<IChiefGrain>(chief);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        using var actor = ApiCalls.ActAs(caller);
-        var updates = api.Grain<IChiefGrain>(chief)
-            .WatchAsync(new Model.InboxQuery(OnlyMine: false, IncludeDone: true), options.ReconcileEvery, TimeProvider.System, stop.Token)
-            .GetAsyncEnumerator(stop.Token);
+        InboxSubscription? subscription = null;
         Task<bool>? pending = null;
         try
         {
+            // Subscribed first, then read: a change in between is heard as well as read, and applying it twice changes nothing.
+            using (ApiCalls.ActAs(caller))
+            {
+                subscription = await InboxSubscription.OpenAsync(api.Grains, grain, new InboxSubscriptionOptions { RenewEvery = options.RenewEvery },
+                    TimeProvider.System, stop.Token);
+            }
+
+            await SendAsync(await ReadInboxAsync());
             while (true)
             {
-                pending ??= updates.MoveNextAsync().AsTask();
+                pending ??= subscription.Notices.WaitToReadAsync(stop.Token).AsTask();
                 var idle = Task.Delay(options.HeartbeatEvery, TimeProvider.System, stop.Token);
                 if (await Task.WhenAny(pending, idle) != pending)
                 {
@@ -46,15 +53,22 @@ public sealed partial class InboxService
                     continue;
                 }
 
-                if (!await pending) return;
+                if (!await pending) break;
                 pending = null;
-                foreach (var (type, task) in watch.Apply(updates.Current))
+                var changed = new List<Model.TaskDto>();
+                var lapsed = false;
+                while (subscription.Notices.TryRead(out var notice))
                 {
-                    if (task is not null && !names.ContainsKey(task.Unit)) names[task.Unit] = await UnitNameAsync(caller, task.Unit, stop.Token);
-                    var change = new InboxEvent { Type = type, Task = task?.ToApi(names.GetValueOrDefault(task.Unit, "")), ObservedAt = api.Now.ToApi() };
-                    await stream.WriteAsync(change, stop.Token);
+                    if (notice is InboxNotice.TasksChanged tasks) changed.AddRange(tasks.Changed);
+                    else lapsed = true;
                 }
+
+                if (changed.Count > 0) await SendAsync(new Model.InboxUpdate(false, [.. changed]));
+                if (lapsed) await SendAsync(await ReadInboxAsync());
             }
+
+            // The notices ended: a refusal of the chief (the caller lost access, or the watcher fell behind) ends the call with it.
+            await subscription.Notices.Completion;
         }
         catch (Exception e) when (ApiCalls.Translate(e) is { } status)
         {
@@ -64,7 +78,23 @@ public sealed partial class InboxService
         {
             await stop.CancelAsync();
             await QuietlyAsync(pending);
-            await updates.DisposeAsync();
+            if (subscription is not null) await subscription.DisposeAsync();
+        }
+
+        async Task<Model.InboxUpdate> ReadInboxAsync()
+        {
+            var inbox = await api.AskAsync(caller, stop.Token, () => grain.GetInboxAsync(new Model.InboxQuery(OnlyMine: false, IncludeDone: true)));
+            return new Model.InboxUpdate(true, inbox.Tasks);
+        }
+
+        async Task SendAsync(Model.InboxUpdate update)
+        {
+            foreach (var (type, task) in watch.Apply(update))
+            {
+                if (task is not null && !names.ContainsKey(task.Unit)) names[task.Unit] = await UnitNameAsync(caller, task.Unit, stop.Token);
+                var change = new InboxEvent { Type = type, Task = task?.ToApi(names.GetValueOrDefault(task.Unit, "")), ObservedAt = api.Now.ToApi() };
+                await stream.WriteAsync(change, stop.Token);
+            }
         }
     }
 
@@ -112,7 +142,7 @@ public sealed partial class InboxService
             foreach (var task in update.Tasks) Apply(task, events);
             if (update.IsSnapshot)
             {
-                // A reconciliation: what was shown and is no longer in the inbox at all left it.
+                // A new read after a lapse: what was shown and is no longer in the inbox at all left it.
                 var present = update.Tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
                 foreach (var gone in _shown.Values.Where(t => !present.Contains(t.Id)).ToList())
                 {
@@ -164,8 +194,8 @@ public sealed class InboxWatchOptions
 {
     public const string SectionName = "Gateway:Inbox";
 
-    /// <summary>How often the whole inbox is read again (changes heard by another silo's activation show up by then).</summary>
-    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often the watch renews its subscription to the chief (well within the chief's expiry, five minutes by default).</summary>
+    public TimeSpan RenewEvery { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>A HEARTBEAT after this long without events, so proxies keep the stream open.</summary>
     public TimeSpan HeartbeatEvery { get; set; } = TimeSpan.FromSeconds(20);

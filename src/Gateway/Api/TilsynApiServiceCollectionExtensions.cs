@@ -22,7 +22,7 @@ public static class TilsynApiServiceCollectionExtensions
         builder.Services.AddSingleton(new IdempotencyCache(idempotency, TimeProvider.System));
         builder.Services.TryAddSingleton(new RequestKeys(TimeProvider.System));
         builder.Services.AddOptions<InboxWatchOptions>().Bind(builder.Configuration.GetSection(InboxWatchOptions.SectionName))
-            .Validate(o => o.ReconcileEvery > TimeSpan.Zero && o.HeartbeatEvery > TimeSpan.Zero, $"{InboxWatchOptions.SectionName}: intervals must be positive.")
+            .Validate(o => o.RenewEvery > TimeSpan.Zero && o.HeartbeatEvery > TimeSpan.Zero, $"{InboxWatchOptions.SectionName}: intervals must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IPortfolioLookup, GrainPortfolioLookup>();
         builder.Services.AddSingleton<ApiCalls>();

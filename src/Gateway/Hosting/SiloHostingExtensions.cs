@@ -40,6 +40,7 @@ public static class SiloHostingExtensions
                 orleans.UseTilsynStores(storage, builder.Environment.ContentRootPath, silo.SiloPort, silo.GatewayPort);
             }
 
+            orleans.AddActivityPropagation(); // a gateway call is one trace through its grain calls and storage writes
             orleans.Services.AddCommittingGrains();
             orleans.Services.AddStoredAsJsonSerialization();
             if (silo.ClusterId is { } clusterId) orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, silo.ServiceId ?? "orleans-tilsyn"));

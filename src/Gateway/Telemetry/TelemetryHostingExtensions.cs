@@ -10,11 +10,14 @@ namespace OrleansTilsyn.Gateway.Telemetry;
 
 public static partial class TelemetryHostingExtensions
 {
-    /// <summary>Every trace source of the service (gateway calls, grain calls, storage, reminders).</summary>
+    /// <summary>The service's own trace sources (gateway calls, the silo's work).</summary>
     public const string Sources = "OrleansTilsyn.*";
 
-    /// <summary>The service's meters: the silo's runtime and the loop health.</summary>
-    public static readonly string[] Meters = [SiloTelemetry.Name, LoopMetrics.MeterName];
+    /// <summary>Orleans' trace sources of grain calls (the silo propagates activities) and storage operations.</summary>
+    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
+
+    /// <summary>The service's meters: Orleans' runtime (grain calls, activations, storage, reminders), the silo's own and the loop health.</summary>
+    public static readonly string[] Meters = ["Microsoft.Orleans", SiloTelemetry.Name, LoopMetrics.MeterName];
 
     /// <summary>
     /// Logs carry the trace and span ids of the current span (as log scope values); traces, metrics and
@@ -35,7 +38,7 @@ public static partial class TelemetryHostingExtensions
         var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => Describe(r, configuration));
         if (export.Traces)
         {
-            otel.WithTracing(tracing => tracing.AddSource(Sources)
+            otel.WithTracing(tracing => tracing.AddSource(Sources).AddSource(OrleansSources)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddOtlpExporter());

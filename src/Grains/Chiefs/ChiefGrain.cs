@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Contracts.Model;
 using OrleansTilsyn.Contracts.Results;
@@ -20,15 +22,21 @@ public sealed record ChiefState
 
 /// <summary>
 /// A chief's portfolio and inbox. The inbox is never stored: every read asks the portfolio's units for
-/// their tasks in parallel. Units report task changes after their commits; observers hear them at once
-/// (a read-only call: the observer list is swapped whole, never changed in place).
+/// their tasks in parallel. Units report task changes after their commits; the chief's watchers (<see cref="InboxObservers"/>,
+/// grain observers with expiring subscriptions) hear them at once.
 /// </summary>
 [GrainType("chief")]
-public sealed class ChiefGrain([PersistentState("state")] IPersistentState<Committed<ChiefState>> state, CommittingGrainServices services)
+public sealed class ChiefGrain(
+    [PersistentState("state")] IPersistentState<Committed<ChiefState>> state,
+    CommittingGrainServices services,
+    IOptions<InboxObserverOptions> observerOptions,
+    ILogger<ChiefGrain> logger)
     : CommittingGrain<ChiefState>(state, services), IChiefGrain
 {
-    public const int MaxObservers = 1000;
-    private ImmutableArray<IInboxObserver> _observers = [];
+    private InboxObservers? _observers;
+
+    private InboxObservers Observers => _observers ??= new InboxObservers(
+        Key, observerOptions.Value, Time, logger);
 
     private ChiefPortfolio Portfolio => new(ChiefId.Parse(Key), State.Units);
 
@@ -65,38 +73,23 @@ public sealed class ChiefGrain([PersistentState("state")] IPersistentState<Commi
     public Task TasksChangedAsync(string unitId, ImmutableArray<TaskDto> tasks)
     {
         var mine = tasks.OrEmpty().Where(t => t.Chief == Key).ToImmutableArray();
-        if (mine.IsEmpty) return Task.CompletedTask;
-        foreach (var observer in _observers)
-        {
-            try
-            {
-                observer.TasksChanged(unitId, mine);
-            }
-            catch (Exception)
-            {
-                ImmutableInterlocked.Update(ref _observers, list => list.Remove(observer));
-            }
-        }
-
+        if (mine.IsEmpty || _observers is null) return Task.CompletedTask;
+        _observers.Notify(unitId, mine);
         return Task.CompletedTask;
     }
 
-    public Task SubscribeAsync(IInboxObserver observer)
+    /// <summary>Subscribes or renews a watcher of the inbox (those who may read it); false for a new subscription.</summary>
+    public Task<bool> SubscribeAsync(IInboxObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         if (MayRead() is { } denied) throw new ProblemException(denied);
-        if (!_observers.Contains(observer))
-        {
-            if (_observers.Length >= MaxObservers) throw new ProblemException(Problem.FailedPrecondition($"Chief {Key} has {MaxObservers} watchers already."));
-            ImmutableInterlocked.Update(ref _observers, list => list.Add(observer));
-        }
-
-        return Task.CompletedTask;
+        return Task.FromResult(Observers.Subscribe(observer));
     }
 
     public Task UnsubscribeAsync(IInboxObserver observer)
     {
-        ImmutableInterlocked.Update(ref _observers, list => list.Remove(observer));
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers?.Unsubscribe(observer);
         return Task.CompletedTask;
     }
 

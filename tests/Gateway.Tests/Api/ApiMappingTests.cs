@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansTilsyn.Gateway.Api;
 using OrleansTilsyn.Gateway.Api.Calls;
 using OrleansTilsyn.Gateway.Api.Mapping;
@@ -134,12 +135,12 @@ public sealed class ApiMappingTests
     [Fact]
     public void StartedClocksWithOneAnchorAndRateShareAnAcceleratedDomainClock()
     {
-        var real = new Silo.Testing.ManualClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        var real = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var start = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
         var anchor = real.GetUtcNow().AddSeconds(2);
         var first = new StartedClock(start, real, rate: 3600, anchor);
         var beforeAnchor = first.GetUtcNow();
-        real.AdvanceBy(TimeSpan.FromSeconds(14));
+        real.Advance(TimeSpan.FromSeconds(14));
         var second = new StartedClock(start, real, rate: 3600, anchor);
 
         Assert.Equal(start, beforeAnchor);

@@ -1,5 +1,6 @@
 using OrleansTilsyn.Contracts.Api.V1;
 using Microsoft.Extensions.Logging;
+using OrleansTilsyn.Silo.Hosting;
 
 namespace OrleansTilsyn.Gateway.Tests.Domain;
 
@@ -13,6 +14,9 @@ public sealed class DataFolderPermissionTests
     private const UnixFileMode WorldReadableFile = OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private const UnixFileMode WorldReadableFolder = OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
+    /// <summary>The embedded default's SQLite files: grain state, reminders, audit log.</summary>
+    private static readonly string[] Databases = [TilsynDataFolder.GrainStateFile, TilsynDataFolder.RemindersFile, TilsynDataFolder.AuditFile];
+
     private static readonly Dictionary<string, string?> EmbeddedSqlite = new() { ["Storage:Engine"] = "sqlite", ["Storage:DataDirectory"] = "data" };
 
     [Fact]
@@ -24,16 +28,15 @@ public sealed class DataFolderPermissionTests
             new ImportUnitsRequest { CsvContent = "id,name,sector,chief,leader,board\nrettigheds-skole,Rettighedsskolen,skole,bu-chef-4,leder-rettigheds-skole,\n" },
             gateway.Administration, ImportUnitsResponse.Parser);
 
-        var modes = new[] { "", "auth", "tilsyn.db", "tilsyn.db-wal", "tilsyn.db-shm", "auth/local-signing-key.pem" }
+        string[] files = [.. Databases.SelectMany(db => new[] { db, $"{db}-wal", $"{db}-shm" }), "auth/local-signing-key.pem"];
+        var modes = new[] { "", "auth" }.Concat(files).Where(p => p.Length == 0 || Path.Exists(Path.Combine(data, p)))
             .ToDictionary(p => p, p => File.GetUnixFileMode(Path.Combine(data, p)));
 
+        Assert.All(Databases, db => Assert.True(File.Exists(Path.Combine(data, db)), $"{db} exists"));
+        Assert.Contains($"{TilsynDataFolder.GrainStateFile}-wal", modes.Keys);
         Assert.Equal(
-            new Dictionary<string, UnixFileMode>
-            {
-                [""] = OwnerOnlyFolder, ["auth"] = OwnerOnlyFolder, ["tilsyn.db"] = OwnerOnlyFile, ["tilsyn.db-wal"] = OwnerOnlyFile,
-                ["tilsyn.db-shm"] = OwnerOnlyFile, ["auth/local-signing-key.pem"] = OwnerOnlyFile,
-            },
-            modes);
+            new[] { "", "auth" }.Select(p => (p, OwnerOnlyFolder)).Concat(modes.Keys.Skip(2).Select(p => (p, OwnerOnlyFile))),
+            modes.Select(m => (m.Key, m.Value)));
         Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("open to other users", StringComparison.Ordinal));
     }
 
@@ -43,8 +46,9 @@ public sealed class DataFolderPermissionTests
         var root = Directory.CreateTempSubdirectory("tilsyn-open-data-").FullName;
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(data, WorldReadableFolder);
-        File.WriteAllBytes(Path.Combine(data, "tilsyn.db"), []);
-        File.SetUnixFileMode(Path.Combine(data, "tilsyn.db"), WorldReadableFile);
+        var database = Path.Combine(data, TilsynDataFolder.GrainStateFile);
+        File.WriteAllBytes(database, []);
+        File.SetUnixFileMode(database, WorldReadableFile);
         try
         {
             await using var gateway = await DomainGateway.StartAsync(EmbeddedSqlite, dataDirectory: root);
@@ -52,9 +56,9 @@ public sealed class DataFolderPermissionTests
             var warnings = gateway.Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
             Assert.Contains(warnings, m => m.Contains($"{data} is open to other users than its owner (mode 0755)", StringComparison.Ordinal)
                 && m.Contains($"chmod 700 '{data}'", StringComparison.Ordinal));
-            Assert.Contains(warnings, m => m.Contains($"{Path.Combine(data, "tilsyn.db")} is open to other users than its owner (mode 0644)", StringComparison.Ordinal)
+            Assert.Contains(warnings, m => m.Contains($"{database} is open to other users than its owner (mode 0644)", StringComparison.Ordinal)
                 && m.Contains("chmod 600", StringComparison.Ordinal));
-            Assert.Contains(warnings, m => m.Contains($"{Path.Combine(data, "tilsyn.db-wal")} is open to other users", StringComparison.Ordinal));
+            Assert.Contains(warnings, m => m.Contains($"{database}-wal is open to other users", StringComparison.Ordinal));
         }
         finally
         {

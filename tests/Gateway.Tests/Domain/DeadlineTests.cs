@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using OrleansTilsyn.Contracts.Api.V1;
-using OrleansTilsyn.Contracts.Runtime;
+using OrleansTilsyn.Gateway.Tests.Domain.Storage;
 using OrleansTilsyn.Gateway.Grpc;
 
 namespace OrleansTilsyn.Gateway.Tests.Domain;
@@ -15,10 +15,10 @@ public sealed class DeadlineTests
     [Fact]
     public async Task DeadlineEndsTheCallWhileTheGrainIsStillWritingAndARetryFindsTheChangeAppliedOnce()
     {
-        var store = new GatedStore("unit");
-        await using var gateway = await DomainGateway.StartAsync(store: store);
-        var unit = new GrainId("unit", "strandens-dagtilbud");
-        var auditBefore = (await store.ReadAuditAsync(unit, CancellationToken.None)).Count;
+        var store = new GatedStorage("unit");
+        await using var gateway = await DomainGateway.StartAsync(storage: store.Wrap);
+        const string unit = "unit/strandens-dagtilbud";
+        var auditBefore = (await gateway.AuditAsync(unit)).Count;
         var request = new ScheduleConversationRequest
         {
             Name = ConversationName,
@@ -31,13 +31,13 @@ public sealed class DeadlineTests
         var stillWriting = store.Waiting;
         store.Release();
         var retry = await gateway.OkAsync(Schedule, request, gateway.Chief(), Conversation.Parser);
-        var auditAfter = await store.ReadAuditAsync(unit, CancellationToken.None);
+        var auditAfter = await gateway.AuditAsync(unit);
 
         Assert.Equal(StatusCode.DeadlineExceeded, late.Status);
         Assert.Equal(1, stillWriting);
         Assert.Equal(ConversationStatus.Scheduled, retry.Status);
         Assert.Equal(auditBefore + 1, auditAfter.Count);
-        Assert.Equal("chief:bu-chef-1", auditAfter[^1].Actor);
+        Assert.Equal(("person-bu-chef-1", "chief", "bu-chef-1"), (auditAfter[^1].Actor.PersonId, auditAfter[^1].Actor.Role, auditAfter[^1].Actor.RoleId));
         Assert.Empty(gateway.HandlerFailures);
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,14 +12,19 @@ using Microsoft.Extensions.Logging;
 using OrleansTilsyn.Gateway.Grpc;
 using OrleansTilsyn.Gateway.Hosting;
 using OrleansTilsyn.Gateway.Security;
-using OrleansTilsyn.Silo.Storage;
+using Orleans;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
+using OrleansTilsyn.Gateway.Tests.Domain.Storage;
+using OrleansTilsyn.Grains.Audit;
 
 namespace OrleansTilsyn.Gateway.Tests.Domain;
 
 /// <summary>
 /// The whole gateway as Program.cs builds it (tilsyn.v1 services over a co-hosted silo, security, the
-/// demo organisation seeded on an empty store) on loopback ports chosen by the OS, in-memory store by
-/// default, the domain clock started at <see cref="Start"/>, in demo mode unless the settings say <c>Auth:Demo=false</c>.
+/// demo organisation seeded on an empty store) on loopback ports chosen by the OS (its silo on free ports of its own),
+/// in-memory store by default, the domain clock started at <see cref="Start"/>, in demo mode unless the settings say <c>Auth:Demo=false</c>.
 /// Tokens are signed with its local key.
 /// </summary>
 internal sealed class DomainGateway : IAsyncDisposable
@@ -26,9 +34,10 @@ internal sealed class DomainGateway : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string? _ownedDataDirectory;
 
-    private DomainGateway(WebApplication app, string contentRoot, string? ownedDataDirectory, ListLoggerProvider logs)
+    private DomainGateway(WebApplication app, string contentRoot, string? ownedDataDirectory, ListLoggerProvider logs, StoreCounts counts)
     {
         _app = app;
+        Counts = counts;
         ContentRoot = contentRoot;
         _ownedDataDirectory = ownedDataDirectory;
         Logs = logs;
@@ -49,14 +58,37 @@ internal sealed class DomainGateway : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public IGrainStore Store => Services.GetRequiredService<IGrainStore>();
+    /// <summary>Grain states and audit events written since the start (counted around the gateway's own stores).</summary>
+    public StoreCounts Counts { get; }
 
-    /// <param name="settings">Configuration on top of the defaults (memory store, Clock:Start, no reminder polling).</param>
-    /// <param name="store">A store to use instead of the configured engine.</param>
+    public IAuditLog AuditLog => Services.GetRequiredService<IAuditLog>();
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Every audit event of a grain (<c>unit/&lt;key&gt;</c>), oldest first.</summary>
+    public async Task<IReadOnlyList<AuditEvent>> AuditAsync(string grain)
+    {
+        var events = new List<AuditEvent>();
+        for (long? after = 0; after is { } from;)
+        {
+            var page = await AuditLog.ReadAsync(grain, from, AuditRules.PageMaxSize, CancellationToken.None);
+            events.AddRange(page.Events);
+            after = page.NextAfterVersion;
+        }
+
+        return events;
+    }
+
+    /// <summary>Every reminder the silo's reminder table holds.</summary>
+    public async Task<IReadOnlyList<ReminderEntry>> RemindersAsync() =>
+        [.. (await Services.GetRequiredService<IReminderTable>().ReadRows(0, 0)).Reminders];
+
+    /// <param name="settings">Configuration on top of the defaults (memory store, Clock:Start, free silo ports).</param>
+    /// <param name="storage">Wraps the gateway's default Orleans grain storage (e.g. <see cref="GatedStorage.Wrap"/>).</param>
     /// <param name="dataDirectory">Reuse a data folder (a second start on the same SQLite file); a new temporary one otherwise.</param>
     /// <param name="services">More service registrations (before the gateway's own, so they win where it only adds defaults).</param>
     public static async Task<DomainGateway> StartAsync(
-        IDictionary<string, string?>? settings = null, IGrainStore? store = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
+        IDictionary<string, string?>? settings = null, Func<IGrainStorage, IGrainStorage>? storage = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
     {
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("tilsyn-domain-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = data, EnvironmentName = "Production" });
@@ -68,7 +100,8 @@ internal sealed class DomainGateway : IAsyncDisposable
             ["Gateway:Endpoints:GrpcPort"] = "0",
             ["Gateway:Endpoints:HttpPort"] = "0",
             ["Clock:Start"] = Start.ToString("O"),
-            ["Silo:PollReminders"] = "false",
+            ["Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Auth:Demo"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -79,15 +112,24 @@ internal sealed class DomainGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         var logs = new ListLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
-        if (store is not null)
-        {
-            builder.Services.AddSingleton(store);
-        }
-
+        var counts = new StoreCounts();
         services?.Invoke(builder.Services);
+        builder.Host.UseServiceProviderFactory(new LateServiceDecoration(
+        [
+            s => s.DecorateKeyed<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, inner) => counts.Wrap(storage is null ? inner : storage(inner))),
+            s => s.Decorate<IAuditLog>((_, inner) => counts.Wrap(inner)),
+        ]));
         var app = GatewayApplication.Build(builder);
         await app.StartAsync();
-        return new DomainGateway(app, data, dataDirectory is null ? data : null, logs);
+        return new DomainGateway(app, data, dataDirectory is null ? data : null, logs, counts);
+    }
+
+    /// <summary>A loopback port free now (the OS's choice), so gateways in one test process never share silo ports.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public string Token(CallerRole role, string roleId, params string[] units) =>

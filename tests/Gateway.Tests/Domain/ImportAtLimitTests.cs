@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Grpc;
+using OrleansTilsyn.Gateway.Tests.Domain.Storage;
 using Xunit.Abstractions;
 
 namespace OrleansTilsyn.Gateway.Tests.Domain;
@@ -58,8 +59,8 @@ public sealed class ImportAtLimitTests(ITestOutputHelper output)
     [Fact]
     public async Task AUnitImportPastItsDeadlineGoesOnToItsEndAndTheLogSaysSoAndWhatItApplied()
     {
-        var store = new GatedStore("organisation");
-        await using var gateway = await DomainGateway.StartAsync(store: store);
+        var store = new GatedStorage("organisation");
+        await using var gateway = await DomainGateway.StartAsync(storage: store.Wrap);
         var request = new ImportUnitsRequest { CsvContent = "id,name,sector,chief,leader,board\nsent-skole,Den sene skole,skole,bu-chef-2,leder-sent-skole,\n" };
 
         // The gate holds the import's write until released, so the deadline passes while the import runs. It is long

@@ -11,8 +11,8 @@ internal sealed record StateSnapshot(long States, long AuditEvents, long Reminde
 
     public static async Task<StateSnapshot> TakeAsync(DomainGateway gateway)
     {
-        var counts = await gateway.Store.CountAsync(CancellationToken.None);
+        var reminders = await gateway.RemindersAsync();
         var loop = await gateway.OkAsync("/tilsyn.v1.Loops/GetLoop", new GetLoopRequest { Name = $"units/{Witness}/loop" }, gateway.Chief(), Loop.Parser);
-        return new StateSnapshot(counts.States, counts.AuditEvents, counts.Reminders, loop.ToByteString());
+        return new StateSnapshot(gateway.Counts.States, gateway.Counts.AuditEvents, reminders.Count, loop.ToByteString());
     }
 }

@@ -18,8 +18,8 @@ public sealed class CallerClaimsTests
         Assert.Equal(("person-1", CallerRole.Chief, "bu-chef-2"), (caller.PersonId, caller.Role, caller.RoleId));
         Assert.Equal("bu-chef-2", caller.ChiefId);
         Assert.Equal("chief:bu-chef-2", caller.AttributedAs);
-        // Grains check the role id against the unit's chief and board ids, so the actor is the role holder.
-        Assert.Equal(new Contracts.Runtime.Actor("bu-chef-2", "chief"), caller.ToActor());
+        // Grains check the role id against the unit's chief and board ids, so the actor is the role holder; the audit records the person.
+        Assert.Equal(new Contracts.Calls.CallerIdentity("person-1", "person-1", "chief", "bu-chef-2"), caller.ToIdentity());
     }
 
     [Fact]

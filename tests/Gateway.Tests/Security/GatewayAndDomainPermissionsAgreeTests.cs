@@ -197,7 +197,7 @@ public sealed class GatewayAndDomainPermissionsAgreeTests
 
     /// <summary>The domain actor the grains make of the caller the gateway passes on.</summary>
     private static Actor AsTheGrainSeesIt(Caller caller) =>
-        Actors.ToDomain(caller.ToActor()).Value ?? throw new InvalidOperationException($"{caller.RoleName} is not a domain role.");
+        Actors.ToDomain(caller.ToIdentity()).Value ?? throw new InvalidOperationException($"{caller.RoleName} is not a domain role.");
 
     private static string Kind(Unit unit) => unit.SelfOwned ? "self-owned" : "municipal";
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansTilsyn.Contracts.Api.V1;
 using OrleansTilsyn.Gateway.Security;
 using OrleansTilsyn.Gateway.Tests.Domain;
+using OrleansTilsyn.Gateway.Tests.Domain.Storage;
 using OrleansTilsyn.Grains.Telemetry;
-using OrleansTilsyn.Silo.Testing;
 
 namespace OrleansTilsyn.Gateway.Tests.Telemetry;
 
@@ -96,8 +96,8 @@ public sealed class LoopHealthOperationsTests
     [Fact]
     public async Task HealthIsNotServingWhileTheStoreIsUnreachableAndServingWhenItIsBack()
     {
-        var store = new UnreachableStore();
-        await using var gateway = await DomainGateway.StartAsync(store: store);
+        var store = new UnreachableStorage();
+        await using var gateway = await DomainGateway.StartAsync(storage: store.Wrap);
         Assert.Equal("SERVING", await gateway.HealthAsync());
 
         store.Reachable = false;

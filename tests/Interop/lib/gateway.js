@@ -137,6 +137,9 @@ async function startGateway(settings = {}, { dataDir: sharedDataDir } = {}) {
   const tokens = await mintTokens(dll, dataDir);
   const grpcPort = await freePort();
   const httpPort = await freePort();
+  // The co-hosted silo's ports too: test files run in parallel, and two silos must not share ports.
+  const siloPort = await freePort();
+  const siloGatewayPort = await freePort();
   const config = {
     'Auth:Demo': 'true',
     'Storage:Engine': 'memory',
@@ -144,6 +147,8 @@ async function startGateway(settings = {}, { dataDir: sharedDataDir } = {}) {
     'Gateway:Endpoints:Host': '127.0.0.1',
     'Gateway:Endpoints:GrpcPort': String(grpcPort),
     'Gateway:Endpoints:HttpPort': String(httpPort),
+    'Silo:SiloPort': String(siloPort),
+    'Silo:GatewayPort': String(siloGatewayPort),
     'Logging:LogLevel:Default': 'Warning',
     ...settings,
   };
