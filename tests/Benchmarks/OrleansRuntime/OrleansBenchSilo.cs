@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Hosting;
 using Orleans.Reminders;
 using Orleans.Runtime;
+using Orleans.Storage;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Silo.Audit;
 using OrleansTilsyn.Silo.Hosting;
@@ -19,7 +21,10 @@ public enum OrleansBenchStores
     /// <summary>The embedded deployment: <see cref="TilsynSiloBuilderExtensions.UseTilsynEmbeddedStores"/> in a data folder.</summary>
     Sqlite,
 
-    /// <summary>Orleans' memory grain storage and reminders, the memory audit log: the runtime's own cost.</summary>
+    /// <summary>
+    /// Orleans' memory grain storage (its storage grains, state serialized as by the embedded stores) and reminders, the
+    /// memory audit log: the runtime's cost without a disk.
+    /// </summary>
     Memory,
 }
 
@@ -42,6 +47,9 @@ public sealed class OrleansBenchSilo : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+
+        // Its first check after start measures from time zero and warns of a stall of decades.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         if (clock is not null)
         {
             builder.Services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, clock);
@@ -60,7 +68,13 @@ public sealed class OrleansBenchSilo : IAsyncDisposable
             silo.UseLocalhostClustering(FreePort(), FreePort());
             silo.AddMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService();
-            silo.ConfigureServices(services => services.AddMemoryAuditLog());
+            silo.ConfigureServices(services =>
+            {
+                services.AddMemoryAuditLog();
+
+                // The serializer the embedded and cluster stores use (Orleans' default is Newtonsoft JSON with type names).
+                services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
+            });
         });
         var host = builder.Build();
         try
