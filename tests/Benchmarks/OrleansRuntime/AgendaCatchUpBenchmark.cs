@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using OrleansTilsyn.Silo.Hosting;
 using OrleansTilsyn.Silo.Storage;
 
@@ -9,7 +8,8 @@ namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
 
 /// <summary>
 /// Agenda catch-up after an outage: 100,000 agenda grains (--quick: 10,000), each a committing grain with 1 to 3 due
-/// items, schedule their items on a silo with the embedded stores and a fake reminder/grain clock; that silo stops,
+/// items, schedule their items on a silo with the embedded stores and a reminder/grain clock standing still
+/// (<see cref="FrozenClock"/>); that silo stops,
 /// the clock moves a day on (past every item), and a silo starts on a copy of the same SQLite files: its
 /// <c>AgendaCatchUp</c> wakes every grain, which applies its items. Reports items/s and the time from the restart
 /// until the catch-up is done, and checks that it woke every grain once and every item was applied exactly once.
@@ -54,7 +54,7 @@ public static class AgendaCatchUpBenchmark
     private static async Task RegisterAsync(string dataFolder, int grains)
     {
         var stopwatch = Stopwatch.StartNew();
-        await using (var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Sqlite, dataFolder, new FakeTimeProvider(T0)))
+        await using (var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Sqlite, dataFolder, new FrozenClock(T0)))
         {
             var empty = await CatchUpOf(silo);
             Check.That(empty.Due == 0, "nothing to catch up before the items are scheduled");
@@ -75,7 +75,7 @@ public static class AgendaCatchUpBenchmark
             File.Copy(file, Path.Combine(copy.Path, Path.GetFileName(file)));
 
         var restarting = Stopwatch.StartNew();
-        await using var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Sqlite, copy.Path, new FakeTimeProvider(T0 + Outage));
+        await using var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Sqlite, copy.Path, new FrozenClock(T0 + Outage));
         var started = restarting.Elapsed;
         var result = await CatchUpOf(silo);
         var drained = restarting.Elapsed;
