@@ -46,9 +46,9 @@ public static class ActivationMemory
         return results;
     }
 
-    private sealed record MemoryRun(double HeapPerActivation, double RetainedPerActivation, double WorkingSetPerActivation);
+    internal sealed record MemoryRun(double HeapPerActivation, double RetainedPerActivation, double WorkingSetPerActivation);
 
-    private static async Task<MemoryRun> RunOnceAsync(string connectionString, int count)
+    internal static async Task<MemoryRun> RunOnceAsync(string connectionString, int count)
     {
         var realTime = new ManualClock(new DateTimeOffset(2030, 1, 7, 8, 0, 0, TimeSpan.Zero));
         var options = new SiloOptions { SiloName = "bench", PollReminders = false, InfrastructureTime = realTime };
@@ -94,7 +94,7 @@ public static class ActivationMemory
         }
     }
 
-    private static async Task SeedAsync(string connectionString, int count)
+    internal static async Task SeedAsync(string connectionString, int count)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var store = new SqliteGrainStore(connectionString);
@@ -114,11 +114,11 @@ public static class ActivationMemory
 
     private static string Key(int i) => "idle-" + i;
 
-    private static long WorkingSet()
+    internal static long WorkingSet()
     {
         using var process = Process.GetCurrentProcess();
         return process.WorkingSet64;
     }
 
-    private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:N1} MB";
+    internal static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:N1} MB";
 }

@@ -4,9 +4,11 @@ namespace OrleansTilsyn.Benchmarks;
 
 /// <summary>
 /// How long and how often each measurement runs: <c>--repetitions N --warmups N --seconds S</c>;
-/// <c>--profile</c> also prints the store calls and their wall time per run.
+/// <c>--profile</c> also prints the store calls and their wall time per run; <c>--compare</c> runs an Orleans
+/// scenario alternately with the old runtime's; <c>--quick</c> shrinks the large populations (memory, agenda catch-up).
 /// </summary>
-public sealed record BenchmarkSettings(int Repetitions = 5, int Warmups = 1, double Seconds = 3, bool Profile = false)
+public sealed record BenchmarkSettings(
+    int Repetitions = 5, int Warmups = 1, double Seconds = 3, bool Profile = false, bool Compare = false, bool Quick = false)
 {
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
 
@@ -15,9 +17,16 @@ public sealed record BenchmarkSettings(int Repetitions = 5, int Warmups = 1, dou
         var settings = new BenchmarkSettings();
         for (var i = 0; i < options.Count; i++)
         {
-            if (options[i] == "--profile")
+            var flag = options[i] switch
             {
-                settings = settings with { Profile = true };
+                "--profile" => settings with { Profile = true },
+                "--compare" => settings with { Compare = true },
+                "--quick" => settings with { Quick = true },
+                _ => null,
+            };
+            if (flag is not null)
+            {
+                settings = flag;
                 continue;
             }
 

@@ -87,51 +87,20 @@ public static class DurableCommandThroughput
         string storeName, IGrainStore engine, BenchmarkSettings settings, Func<double, Task>? afterEachCommandRun = null)
     {
         Console.WriteLine($"-- {storeName}");
-        var timed = settings.Profile ? new TimedGrainStore(engine) : null;
-        await using var store = timed ?? engine;
-        var options = new SiloOptions { SiloName = "bench", PollReminders = false };
-        options.GrainAssemblies.Add(typeof(LedgerGrain).Assembly);
-        await using var silo = await TilsynSilo.StartAsync(options, store, TimeProvider.System);
-        var grains = Enumerable.Range(0, Grains).Select(i => silo.GrainFactory.GetGrain<ILedgerGrain>($"ledger-{i}")).ToArray();
-
-        // The first command activates each grain and creates its state row; timing then measures commits of live grains.
-        await Parallel.ForEachAsync(grains, new ParallelOptions { MaxDegreeOfParallelism = Callers }, async (grain, _) => await grain.PostAsync(1));
-        Check.That(silo.ActivationCount == Grains, $"{Grains:N0} activations before timing");
-        long issued = Grains;
-
-        var random = Enumerable.Range(0, Callers).Select(caller => new Random(caller)).ToArray();
+        await using var load = await OldLedgerLoad.StartAsync(storeName, engine, settings.Profile);
         var commands = await Measurement.RepeatAsync($"durable commands ({storeName})", "commands/s", settings, async () =>
         {
-            var run = await CallerLoad.RunAsync(Callers, settings.Duration, (caller, _) => grains[random[caller].Next(Grains)].PostAsync(1));
-            issued += run.Operations;
-            Report(run);
-            timed?.PrintAndReset(storeName);
-            if (afterEachCommandRun is not null) await afterEachCommandRun(run.PerSecond);
-            return run.PerSecond;
+            var rate = await load.RunAsync(settings.Duration);
+            if (afterEachCommandRun is not null) await afterEachCommandRun(rate);
+            return rate;
         });
+        var withReminder = await Measurement.RepeatAsync($"durable commands + reminder ({storeName})", "commands/s", settings,
+            () => load.RunWithReminderAsync(settings.Duration));
 
-        var followUpAt = silo.Clock.GetUtcNow().AddDays(1);
-        var withReminder = await Measurement.RepeatAsync($"durable commands + reminder ({storeName})", "commands/s", settings, async () =>
-        {
-            var run = await CallerLoad.RunAsync(Callers, settings.Duration,
-                (caller, _) => grains[random[caller].Next(Grains)].PostWithFollowUpAsync(1, followUpAt));
-            issued += run.Operations;
-            Report(run);
-            timed?.PrintAndReset(storeName);
-            return run.PerSecond;
-        });
-
-        var counts = await store.CountAsync(CancellationToken.None);
-        Check.That(counts.AuditEvents == issued, $"one audit event per command ({counts.AuditEvents:N0} events, {issued:N0} commands)");
-        Check.That(counts.States == Grains, $"{Grains:N0} state rows");
-        Check.That(counts.Reminders is > 0 and <= Grains, $"at most one follow-up reminder per grain ({counts.Reminders:N0})");
-        var balances = (await Task.WhenAll(grains.Select(g => g.GetAsync()))).Sum(s => s.Balance);
-        Check.That(balances == issued, "the balances add up to the commands");
+        await load.VerifyAsync();
+        Check.That(await load.RemindersAsync() > 0, "the reminder variant scheduled follow-up reminders");
         return (commands, withReminder);
     }
-
-    private static void Report(LoadRun run) =>
-        Console.WriteLine($"    {run.Operations:N0} commands in {run.Elapsed.TotalSeconds:N2} s, {run.BytesPerOperation:N0} B allocated per command");
 
     /// <summary>Characters one durable command stores: its state JSON and its audit event's text.</summary>
     private static int PayloadLength()
