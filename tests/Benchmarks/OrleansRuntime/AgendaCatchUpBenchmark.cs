@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Hosting;
 using OrleansTilsyn.Silo.Storage;
 
