@@ -39,8 +39,12 @@ internal sealed partial class AgendaCatchUp(
     /// <summary>The outcome of this silo's catch-up, once it has run.</summary>
     public Task<AgendaCatchUpResult> Completion => _completion.Task;
 
+    /// <remarks>
+    /// After the Active stage, in which Orleans starts the grain services: by then <see cref="AgendaCatchUpRange"/> knows
+    /// this silo's range (in the same stage a joining silo could find it not yet started and read the whole ring).
+    /// </remarks>
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(AgendaCatchUp), ServiceLifecycleStage.Active, OnActive, OnStopping);
+        lifecycle.Subscribe(nameof(AgendaCatchUp), ServiceLifecycleStage.Active + 1, OnActive, OnStopping);
 
     private Task OnActive(CancellationToken cancellationToken)
     {
