@@ -1,0 +1,79 @@
+namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+
+/// <summary>
+/// No-op grain calls per second on a real Orleans silo in this process: 10,000 activations, all activated before
+/// timing, 64 concurrent callers through the silo's own grain factory (goal: 300,000/s). With --compare the old
+/// runtime runs the same load (same callers and activations) alternately.
+/// </summary>
+public static class OrleansGrainCallThroughput
+{
+    public const int Activations = GrainCallThroughput.Activations;
+    public const int Callers = 64;
+
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(BenchmarkSettings settings)
+    {
+        Console.WriteLine($"== orleans-grain-calls: no-op calls over {Activations:N0} activations, {Callers} concurrent callers, {Environment.ProcessorCount} cores" +
+            (settings.Compare ? ", alternating with the old runtime" : ""));
+        var name = $"grain-calls: no-op calls, {Activations:N0} activations, {Callers} callers";
+        var target = Target.Minimum(300_000);
+        await using var orleans = await OrleansGrainCallLoad.StartAsync(Activations, Callers);
+        if (!settings.Compare)
+        {
+            var samples = await Measurement.RepeatAsync("orleans grain calls", "calls/s", settings, () => orleans.RunAsync(settings.Duration));
+            await orleans.VerifyAsync();
+            return [new BenchmarkResult($"{name}: orleans", "calls/s", samples, target)];
+        }
+
+        await using var old = await OldGrainCallLoad.StartAsync(Callers);
+        var compared = await ComparedMeasurement.RepeatAlternatelyAsync("grain calls", "calls/s", settings,
+            () => old.RunAsync(settings.Duration), () => orleans.RunAsync(settings.Duration));
+        await old.VerifyAsync();
+        await orleans.VerifyAsync();
+        return [.. compared.Results(name, "calls/s", target, target)];
+    }
+}
+
+/// <summary>Orleans no-op grains, all activated, called by <c>callers</c> concurrent callers, each on its own stride of grains.</summary>
+public sealed class OrleansGrainCallLoad : ITimedLoad
+{
+    private readonly OrleansBenchSilo _silo;
+    private readonly IOrleansNoOpGrain[] _grains;
+    private readonly int _callers;
+    private long _counted;
+
+    private OrleansGrainCallLoad(OrleansBenchSilo silo, IOrleansNoOpGrain[] grains, int callers)
+    {
+        _silo = silo;
+        _grains = grains;
+        _callers = callers;
+        _counted = grains.Length;
+    }
+
+    public static async Task<OrleansGrainCallLoad> StartAsync(int activations, int callers)
+    {
+        var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Memory);
+        var grains = Enumerable.Range(0, activations).Select(i => silo.Grains.GetGrain<IOrleansNoOpGrain>($"g{i}")).ToArray();
+        await Parallel.ForEachAsync(grains, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (grain, _) => await grain.NoOpAsync());
+        var active = await silo.ActivationsOfAsync(OrleansNoOpGrain.GrainTypeName);
+        Check.That(active == activations, $"{activations:N0} Orleans activations before timing (found {active:N0})");
+        return new OrleansGrainCallLoad(silo, grains, callers);
+    }
+
+    public async Task<double> RunAsync(TimeSpan duration)
+    {
+        var run = await CallerLoad.RunAsync(_callers, duration, (caller, n) => _grains[(int)((caller + n * _callers) % _grains.Length)].NoOpAsync());
+        _counted += run.Operations;
+        Console.WriteLine($"    orleans: {run.Operations:N0} calls in {run.Elapsed.TotalSeconds:N2} s, {run.BytesPerOperation:N0} B allocated per call");
+        return run.PerSecond;
+    }
+
+    public async Task VerifyAsync()
+    {
+        var active = await _silo.ActivationsOfAsync(OrleansNoOpGrain.GrainTypeName);
+        Check.That(active == _grains.Length, $"no Orleans activation was added or dropped while timing ({active:N0})");
+        var executed = (await Task.WhenAll(_grains.Select(g => g.CallsAsync()))).Sum();
+        Check.That(executed == _counted, $"every counted call ran on its Orleans grain ({executed:N0} ran, {_counted:N0} counted)");
+    }
+
+    public ValueTask DisposeAsync() => _silo.DisposeAsync();
+}
