@@ -41,13 +41,19 @@ public static class SiloHostingExtensions
             }
 
             orleans.AddActivityPropagation(); // a gateway call is one trace through its grain calls and storage writes
-            orleans.Services.AddCommittingGrains();
+            orleans.Services.AddCommittingGrains(agenda =>
+            {
+                builder.Configuration.GetSection("Agenda").Bind(agenda);
+                if (domainClock is not null) agenda.Heartbeat = Longest(agenda.Heartbeat, domainClock.ToDomain(AcceleratedHeartbeat));
+            });
             orleans.Services.AddStoredAsJsonSerialization();
             if (silo.ClusterId is { } clusterId) orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, silo.ServiceId ?? "orleans-tilsyn"));
             if (domainClock is not null)
             {
                 orleans.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, domainClock);
                 orleans.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, domainClock);
+                // Orleans reads the reminder table on the reminders' clock; an accelerated clock must not turn that into a busy loop.
+                orleans.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = Longest(o.RefreshReminderListPeriod, domainClock.ToDomain(AcceleratedHeartbeat)));
             }
         });
         builder.Services.AddLoopTelemetry(o => builder.Configuration.GetSection("Telemetry:Loop").Bind(o));
@@ -64,6 +70,11 @@ public static class SiloHostingExtensions
 
         return builder;
     }
+
+    /// <summary>On an accelerated domain clock, the real time between a grain's heartbeat wakes and between reminder table reads at the least.</summary>
+    private static readonly TimeSpan AcceleratedHeartbeat = TimeSpan.FromMinutes(1);
+
+    private static TimeSpan Longest(TimeSpan a, TimeSpan b) => a >= b ? a : b;
 }
 
 /// <summary>The co-hosted silo's own settings (configuration section <c>Silo</c>).</summary>

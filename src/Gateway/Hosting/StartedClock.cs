@@ -5,7 +5,8 @@ namespace OrleansTilsyn.Gateway.Hosting;
 /// (the process start, or <see cref="ClockOptions.Anchor"/>) and then runs on with real time, <see cref="ClockOptions.Rate"/>
 /// times as fast. It makes a demo or the interop suite independent of the day it runs on, and lets the silos of
 /// a test cluster share one accelerated domain clock (same start, anchor and rate) without a manual clock.
-/// Timers are real-time timers.
+/// Its timers run in domain time: a timer of a domain day fires after a day divided by the rate of real time, so
+/// Orleans' reminders (which wait on this clock's timers) keep pace with it.
 /// </summary>
 public sealed class StartedClock : TimeProvider
 {
@@ -38,8 +39,18 @@ public sealed class StartedClock : TimeProvider
 
     public override long GetTimestamp() => _real.GetTimestamp();
 
+    /// <summary>Domain seconds per real second.</summary>
+    public double Rate => _rate;
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        _real.CreateTimer(callback, state, dueTime, period);
+        _real.CreateTimer(callback, state, ToReal(dueTime), ToReal(period));
+
+    /// <summary>The real time a span of domain time takes (an infinite or zero span stays as it is).</summary>
+    public TimeSpan ToReal(TimeSpan domain) =>
+        _rate == 1 || domain == Timeout.InfiniteTimeSpan || domain <= TimeSpan.Zero ? domain : TimeSpan.FromTicks(Math.Max(1, (long)(domain.Ticks / _rate)));
+
+    /// <summary>The domain time that passes during a span of real time.</summary>
+    public TimeSpan ToDomain(TimeSpan real) => _rate == 1 ? real : TimeSpan.FromTicks((long)Math.Min(TimeSpan.MaxValue.Ticks / 2.0, real.Ticks * _rate));
 }
 
 /// <summary>Configuration section <c>Clock</c>.</summary>

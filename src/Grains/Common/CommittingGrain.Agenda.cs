@@ -32,6 +32,7 @@ public abstract partial class CommittingGrain<TState>
     private async Task WakeCoreAsync()
     {
         using (CallerContext.As(CallerIdentity.Schedule))
+        using (RequestKeyContext.For(null)) // the schedule's changes answer no client request, even when applied during one
         {
             _waking = true;
             try
