@@ -2,7 +2,7 @@ using Orleans;
 using Orleans.Runtime;
 using OrleansTilsyn.Grains.Common;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>The Orleans twin of <see cref="IIdleGrain"/>: a small committing grain activated once and then left idle.</summary>
 [Alias("bench.IIdleCommittingGrain")]

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 using Orleans.Runtime;
 using OrleansTilsyn.Grains.Common;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>The Orleans twin of <see cref="ILedgerGrain"/>: every command is one commit of state with its audit event.</summary>
 [Alias("bench.ICommandLedgerGrain")]

@@ -3,7 +3,7 @@ using OrleansTilsyn.Grains.Audit;
 using OrleansTilsyn.Silo.Storage;
 using OrleansTilsyn.Silo.Storage.Sqlite;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>
 /// Durable commands per second on a real Orleans silo: 64 concurrent callers, each calling a random one of 1,000 live
@@ -11,7 +11,7 @@ namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
 /// then appended to the audit log). On the embedded stores (SQLite files in a temp folder; goal 5,000/s) and on memory
 /// storage. With --compare the old runtime's <see cref="LedgerGrain"/> runs alternately on its SQLite and memory stores.
 /// </summary>
-public static class OrleansDurableCommandThroughput
+public static class DurableCommandThroughput
 {
     public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(BenchmarkSettings settings)
     {
@@ -21,12 +21,12 @@ public static class OrleansDurableCommandThroughput
         using (var folder = new TempDataFolder("durable"))
         using (var oldFile = new TempSqliteFile("durable-old"))
         {
-            await using var orleans = await OrleansLedgerLoad.StartAsync("sqlite", OrleansBenchStores.Sqlite, folder.Path);
+            await using var orleans = await CommandLedgerLoad.StartAsync("sqlite", BenchStores.Sqlite, folder.Path);
             results.AddRange(await MeasureAsync("sqlite", orleans, settings, Target.Minimum(10_000), Target.Minimum(5_000),
                 () => OldLedgerLoad.StartAsync("sqlite", new SqliteGrainStore(oldFile.ConnectionString), settings.Profile)));
         }
 
-        await using (var orleans = await OrleansLedgerLoad.StartAsync("memory", OrleansBenchStores.Memory, null))
+        await using (var orleans = await CommandLedgerLoad.StartAsync("memory", BenchStores.Memory, null))
         {
             results.AddRange(await MeasureAsync("memory", orleans, settings, null, null,
                 () => OldLedgerLoad.StartAsync("in-memory", new InMemoryGrainStore(), settings.Profile)));
@@ -36,7 +36,7 @@ public static class OrleansDurableCommandThroughput
     }
 
     private static async Task<IEnumerable<BenchmarkResult>> MeasureAsync(
-        string storeName, OrleansLedgerLoad orleans, BenchmarkSettings settings, Target? oldTarget, Target? orleansTarget, Func<Task<OldLedgerLoad>> startOld)
+        string storeName, CommandLedgerLoad orleans, BenchmarkSettings settings, Target? oldTarget, Target? orleansTarget, Func<Task<OldLedgerLoad>> startOld)
     {
         Console.WriteLine($"-- {storeName}");
         var name = $"durable-commands: {storeName}";
@@ -57,15 +57,15 @@ public static class OrleansDurableCommandThroughput
 }
 
 /// <summary>Orleans' durable command load: 1,000 live committing grains, each command a random grain's commit.</summary>
-public sealed class OrleansLedgerLoad : ITimedLoad
+public sealed class CommandLedgerLoad : ITimedLoad
 {
     private readonly string _storeName;
-    private readonly OrleansBenchSilo _silo;
+    private readonly BenchSilo _silo;
     private readonly ICommandLedgerGrain[] _grains;
     private readonly Random[] _random;
     private long _issued;
 
-    private OrleansLedgerLoad(string storeName, OrleansBenchSilo silo, ICommandLedgerGrain[] grains)
+    private CommandLedgerLoad(string storeName, BenchSilo silo, ICommandLedgerGrain[] grains)
     {
         _storeName = storeName;
         _silo = silo;
@@ -74,16 +74,16 @@ public sealed class OrleansLedgerLoad : ITimedLoad
         _issued = grains.Length;
     }
 
-    public static async Task<OrleansLedgerLoad> StartAsync(string storeName, OrleansBenchStores stores, string? dataFolder)
+    public static async Task<CommandLedgerLoad> StartAsync(string storeName, BenchStores stores, string? dataFolder)
     {
-        var silo = await OrleansBenchSilo.StartAsync(stores, dataFolder);
+        var silo = await BenchSilo.StartAsync(stores, dataFolder);
         var grains = Enumerable.Range(0, DurableCommandThroughput.Grains).Select(i => silo.Grains.GetGrain<ICommandLedgerGrain>(Key(i))).ToArray();
 
         // The first command activates each grain and creates its state row; timing then measures commits of live grains.
         await Parallel.ForEachAsync(grains, new ParallelOptions { MaxDegreeOfParallelism = DurableCommandThroughput.Callers }, async (grain, _) => await grain.PostAsync(1));
         var active = await silo.ActivationsOfAsync(CommandLedgerGrain.GrainTypeName);
         Check.That(active == grains.Length, $"{grains.Length:N0} Orleans activations before timing ({storeName})");
-        return new OrleansLedgerLoad(storeName, silo, grains);
+        return new CommandLedgerLoad(storeName, silo, grains);
     }
 
     public async Task<double> RunAsync(TimeSpan duration)

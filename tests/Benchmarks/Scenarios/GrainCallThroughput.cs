@@ -1,11 +1,11 @@
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>
 /// No-op grain calls per second on a real Orleans silo in this process: 10,000 activations, all activated before
 /// timing, 64 concurrent callers through the silo's own grain factory (goal: 300,000/s). With --compare the old
 /// runtime runs the same load (same callers and activations) alternately.
 /// </summary>
-public static class OrleansGrainCallThroughput
+public static class GrainCallThroughput
 {
     public const int Activations = GrainCallThroughput.Activations;
     public const int Callers = 64;
@@ -16,7 +16,7 @@ public static class OrleansGrainCallThroughput
             (settings.Compare ? ", alternating with the old runtime" : ""));
         var name = $"grain-calls: no-op calls, {Activations:N0} activations, {Callers} callers";
         var target = Target.Minimum(300_000);
-        await using var orleans = await OrleansGrainCallLoad.StartAsync(Activations, Callers);
+        await using var orleans = await GrainCallLoad.StartAsync(Activations, Callers);
         if (!settings.Compare)
         {
             var samples = await Measurement.RepeatAsync("orleans grain calls", "calls/s", settings, () => orleans.RunAsync(settings.Duration));
@@ -34,14 +34,14 @@ public static class OrleansGrainCallThroughput
 }
 
 /// <summary>Orleans no-op grains, all activated, called by <c>callers</c> concurrent callers, each on its own stride of grains.</summary>
-public sealed class OrleansGrainCallLoad : ITimedLoad
+public sealed class GrainCallLoad : ITimedLoad
 {
-    private readonly OrleansBenchSilo _silo;
-    private readonly IOrleansNoOpGrain[] _grains;
+    private readonly BenchSilo _silo;
+    private readonly INoOpGrain[] _grains;
     private readonly int _callers;
     private long _counted;
 
-    private OrleansGrainCallLoad(OrleansBenchSilo silo, IOrleansNoOpGrain[] grains, int callers)
+    private GrainCallLoad(BenchSilo silo, INoOpGrain[] grains, int callers)
     {
         _silo = silo;
         _grains = grains;
@@ -49,14 +49,14 @@ public sealed class OrleansGrainCallLoad : ITimedLoad
         _counted = grains.Length;
     }
 
-    public static async Task<OrleansGrainCallLoad> StartAsync(int activations, int callers)
+    public static async Task<GrainCallLoad> StartAsync(int activations, int callers)
     {
-        var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Memory);
-        var grains = Enumerable.Range(0, activations).Select(i => silo.Grains.GetGrain<IOrleansNoOpGrain>($"g{i}")).ToArray();
+        var silo = await BenchSilo.StartAsync(BenchStores.Memory);
+        var grains = Enumerable.Range(0, activations).Select(i => silo.Grains.GetGrain<INoOpGrain>($"g{i}")).ToArray();
         await Parallel.ForEachAsync(grains, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (grain, _) => await grain.NoOpAsync());
-        var active = await silo.ActivationsOfAsync(OrleansNoOpGrain.GrainTypeName);
+        var active = await silo.ActivationsOfAsync(NoOpGrain.GrainTypeName);
         Check.That(active == activations, $"{activations:N0} Orleans activations before timing (found {active:N0})");
-        return new OrleansGrainCallLoad(silo, grains, callers);
+        return new GrainCallLoad(silo, grains, callers);
     }
 
     public async Task<double> RunAsync(TimeSpan duration)
@@ -69,7 +69,7 @@ public sealed class OrleansGrainCallLoad : ITimedLoad
 
     public async Task VerifyAsync()
     {
-        var active = await _silo.ActivationsOfAsync(OrleansNoOpGrain.GrainTypeName);
+        var active = await _silo.ActivationsOfAsync(NoOpGrain.GrainTypeName);
         Check.That(active == _grains.Length, $"no Orleans activation was added or dropped while timing ({active:N0})");
         var executed = (await Task.WhenAll(_grains.Select(g => g.CallsAsync()))).Sum();
         Check.That(executed == _counted, $"every counted call ran on its Orleans grain ({executed:N0} ran, {_counted:N0} counted)");

@@ -7,7 +7,7 @@ using Orleans.Runtime;
 using Orleans.Storage;
 using OrleansTilsyn.Grains.Common;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>
 /// Managed heap per idle Orleans activation of a small committing grain (goal: at most 10 KB) for N = 10,000 and
@@ -16,7 +16,7 @@ namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
 /// same before; then Orleans' activation collector (forced, age limit zero) deactivates them and the heap is
 /// measured again. With --compare the old runtime's memory run (<see cref="ActivationMemory"/>) alternates with it.
 /// </summary>
-public static class OrleansActivationMemory
+public static class ActivationMemory
 {
     public const double TargetBytes = 10 * 1024;
 
@@ -67,7 +67,7 @@ public static class OrleansActivationMemory
 
     private static async Task<ActivationMemory.MemoryRun> RunOnceAsync(string dataFolder, int count)
     {
-        await using var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Sqlite, dataFolder);
+        await using var silo = await BenchSilo.StartAsync(BenchStores.Sqlite, dataFolder);
         await Parallel.ForEachAsync(Enumerable.Range(0, 16), async (i, _) => await silo.Grains.GetGrain<IIdleCommittingGrain>("warm-" + i).VisitsAsync());
         await CollectAllAsync(silo);
 
@@ -100,7 +100,7 @@ public static class OrleansActivationMemory
     }
 
     /// <summary>Forces Orleans' activation collector (age limit zero) until no idle grain is left, for at most a minute.</summary>
-    private static async Task CollectAllAsync(OrleansBenchSilo silo)
+    private static async Task CollectAllAsync(BenchSilo silo)
     {
         var waited = Stopwatch.StartNew();
         do
@@ -116,7 +116,7 @@ public static class OrleansActivationMemory
     private static async Task SeedAsync(string dataFolder, int count)
     {
         var stopwatch = Stopwatch.StartNew();
-        await using var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Sqlite, dataFolder);
+        await using var silo = await BenchSilo.StartAsync(BenchStores.Sqlite, dataFolder);
         var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
         {
