@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Hosting;
-using OrleansTilsyn.Silo.Storage;
 
 namespace OrleansTilsyn.Benchmarks.Scenarios;
 

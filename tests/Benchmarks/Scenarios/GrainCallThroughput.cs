@@ -2,39 +2,25 @@ namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>
 /// No-op grain calls per second on a real Orleans silo in this process: 10,000 activations, all activated before
-/// timing, 64 concurrent callers through the silo's own grain factory (goal: 300,000/s). With --compare the old
-/// runtime runs the same load (same callers and activations) alternately.
+/// timing, 64 concurrent callers through the silo's own grain factory (goal: 300,000/s).
 /// </summary>
 public static class GrainCallThroughput
 {
-    public const int Activations = GrainCallThroughput.Activations;
+    public const int Activations = 10_000;
     public const int Callers = 64;
 
     public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(BenchmarkSettings settings)
     {
-        Console.WriteLine($"== orleans-grain-calls: no-op calls over {Activations:N0} activations, {Callers} concurrent callers, {Environment.ProcessorCount} cores" +
-            (settings.Compare ? ", alternating with the old runtime" : ""));
-        var name = $"grain-calls: no-op calls, {Activations:N0} activations, {Callers} callers";
-        var target = Target.Minimum(300_000);
-        await using var orleans = await GrainCallLoad.StartAsync(Activations, Callers);
-        if (!settings.Compare)
-        {
-            var samples = await Measurement.RepeatAsync("orleans grain calls", "calls/s", settings, () => orleans.RunAsync(settings.Duration));
-            await orleans.VerifyAsync();
-            return [new BenchmarkResult($"{name}: orleans", "calls/s", samples, target)];
-        }
-
-        await using var old = await OldGrainCallLoad.StartAsync(Callers);
-        var compared = await ComparedMeasurement.RepeatAlternatelyAsync("grain calls", "calls/s", settings,
-            () => old.RunAsync(settings.Duration), () => orleans.RunAsync(settings.Duration));
-        await old.VerifyAsync();
-        await orleans.VerifyAsync();
-        return [.. compared.Results(name, "calls/s", target, target)];
+        Console.WriteLine($"== grain-calls: no-op calls over {Activations:N0} activations, {Callers} concurrent callers, {Environment.ProcessorCount} cores");
+        await using var load = await GrainCallLoad.StartAsync(Activations, Callers);
+        var samples = await Measurement.RepeatAsync("grain calls", "calls/s", settings, () => load.RunAsync(settings.Duration));
+        await load.VerifyAsync();
+        return [new BenchmarkResult($"grain-calls: no-op calls, {Activations:N0} activations, {Callers} callers", "calls/s", samples, Target.Minimum(300_000))];
     }
 }
 
-/// <summary>Orleans no-op grains, all activated, called by <c>callers</c> concurrent callers, each on its own stride of grains.</summary>
-public sealed class GrainCallLoad : ITimedLoad
+/// <summary>No-op grains, all activated, called by <c>callers</c> concurrent callers, each on its own stride of grains.</summary>
+public sealed class GrainCallLoad : IAsyncDisposable
 {
     private readonly BenchSilo _silo;
     private readonly INoOpGrain[] _grains;
@@ -55,7 +41,7 @@ public sealed class GrainCallLoad : ITimedLoad
         var grains = Enumerable.Range(0, activations).Select(i => silo.Grains.GetGrain<INoOpGrain>($"g{i}")).ToArray();
         await Parallel.ForEachAsync(grains, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (grain, _) => await grain.NoOpAsync());
         var active = await silo.ActivationsOfAsync(NoOpGrain.GrainTypeName);
-        Check.That(active == activations, $"{activations:N0} Orleans activations before timing (found {active:N0})");
+        Check.That(active == activations, $"{activations:N0} activations before timing (found {active:N0})");
         return new GrainCallLoad(silo, grains, callers);
     }
 
@@ -63,16 +49,16 @@ public sealed class GrainCallLoad : ITimedLoad
     {
         var run = await CallerLoad.RunAsync(_callers, duration, (caller, n) => _grains[(int)((caller + n * _callers) % _grains.Length)].NoOpAsync());
         _counted += run.Operations;
-        Console.WriteLine($"    orleans: {run.Operations:N0} calls in {run.Elapsed.TotalSeconds:N2} s, {run.BytesPerOperation:N0} B allocated per call");
+        Console.WriteLine($"    {run.Operations:N0} calls in {run.Elapsed.TotalSeconds:N2} s, {run.BytesPerOperation:N0} B allocated per call");
         return run.PerSecond;
     }
 
     public async Task VerifyAsync()
     {
         var active = await _silo.ActivationsOfAsync(NoOpGrain.GrainTypeName);
-        Check.That(active == _grains.Length, $"no Orleans activation was added or dropped while timing ({active:N0})");
+        Check.That(active == _grains.Length, $"no activation was added or dropped while timing ({active:N0})");
         var executed = (await Task.WhenAll(_grains.Select(g => g.CallsAsync()))).Sum();
-        Check.That(executed == _counted, $"every counted call ran on its Orleans grain ({executed:N0} ran, {_counted:N0} counted)");
+        Check.That(executed == _counted, $"every counted call ran on its grain ({executed:N0} ran, {_counted:N0} counted)");
     }
 
     public ValueTask DisposeAsync() => _silo.DisposeAsync();

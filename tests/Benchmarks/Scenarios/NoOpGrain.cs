@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace OrleansTilsyn.Benchmarks.Scenarios;
 
-/// <summary>The Orleans twin of <see cref="INoOpGrain"/>: a call that does nothing but count itself.</summary>
+/// <summary>A call that does nothing but count itself.</summary>
 [Alias("bench.INoOpGrain")]
 public interface INoOpGrain : IGrainWithStringKey
 {
