@@ -4,9 +4,9 @@ namespace OrleansTilsyn.Benchmarks;
 
 /// <summary>
 /// How long and how often each measurement runs: <c>--repetitions N --warmups N --seconds S</c>;
-/// <c>--profile</c> asks a scenario to print where its runs wait (scenarios that support it).
+/// <c>--quick</c> shrinks the large populations (memory, agenda catch-up).
 /// </summary>
-public sealed record BenchmarkSettings(int Repetitions = 5, int Warmups = 1, double Seconds = 3, bool Profile = false)
+public sealed record BenchmarkSettings(int Repetitions = 5, int Warmups = 1, double Seconds = 3, bool Quick = false)
 {
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
 
@@ -15,9 +15,9 @@ public sealed record BenchmarkSettings(int Repetitions = 5, int Warmups = 1, dou
         var settings = new BenchmarkSettings();
         for (var i = 0; i < options.Count; i++)
         {
-            if (options[i] == "--profile")
+            if (options[i] == "--quick")
             {
-                settings = settings with { Profile = true };
+                settings = settings with { Quick = true };
                 continue;
             }
 

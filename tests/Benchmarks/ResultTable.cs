@@ -23,7 +23,7 @@ public static class ResultTable
         var widths = header.Select((h, i) => rows.Select(row => row[i].Length).Append(h.Length).Max()).ToArray();
 
         Console.WriteLine();
-        Console.WriteLine($"Summary ({Environment.ProcessorCount} cores, {settings.Warmups} warm-up + {settings.Repetitions} repetitions, {settings.Seconds:0.#} s per timed run{(settings.Quick ? ", quick sizes" : "")}{(settings.Compare ? ", old and orleans alternating" : "")})");
+        Console.WriteLine($"Summary ({Environment.ProcessorCount} cores, {settings.Warmups} warm-up + {settings.Repetitions} repetitions, {settings.Seconds:0.#} s per timed run{(settings.Quick ? ", quick sizes" : "")})");
         Console.WriteLine(Line(header));
         Console.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
         foreach (var row in rows) Console.WriteLine(Line(row));

@@ -13,10 +13,10 @@ using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Silo.Audit;
 using OrleansTilsyn.Silo.Hosting;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>Where a benchmark silo keeps grain state, reminders and the audit log.</summary>
-public enum OrleansBenchStores
+public enum BenchStores
 {
     /// <summary>The embedded deployment: <see cref="TilsynSiloBuilderExtensions.UseTilsynEmbeddedStores"/> in a data folder.</summary>
     Sqlite,
@@ -32,9 +32,9 @@ public enum OrleansBenchStores
 /// A real Orleans silo in this process, built as the gateway builds it (<c>Host.CreateApplicationBuilder().UseOrleans(...)</c>)
 /// with committing grains registered, on free ports. Optionally on a fake reminder/grain clock. Logs warnings and errors only.
 /// </summary>
-public sealed class OrleansBenchSilo : IAsyncDisposable
+public sealed class BenchSilo : IAsyncDisposable
 {
-    private OrleansBenchSilo(IHost host) => Host = host;
+    private BenchSilo(IHost host) => Host = host;
 
     public IHost Host { get; }
 
@@ -42,7 +42,7 @@ public sealed class OrleansBenchSilo : IAsyncDisposable
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<OrleansBenchSilo> StartAsync(OrleansBenchStores stores, string? dataFolder = null, TimeProvider? clock = null)
+    public static async Task<BenchSilo> StartAsync(BenchStores stores, string? dataFolder = null, TimeProvider? clock = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -59,7 +59,7 @@ public sealed class OrleansBenchSilo : IAsyncDisposable
         builder.Services.AddCommittingGrains();
         builder.UseOrleans(silo =>
         {
-            if (stores == OrleansBenchStores.Sqlite)
+            if (stores == BenchStores.Sqlite)
             {
                 silo.UseTilsynEmbeddedStores(dataFolder ?? throw new ArgumentNullException(nameof(dataFolder)), FreePort(), FreePort());
                 return;
@@ -87,7 +87,7 @@ public sealed class OrleansBenchSilo : IAsyncDisposable
             throw;
         }
 
-        return new OrleansBenchSilo(host);
+        return new BenchSilo(host);
     }
 
     /// <summary>Activations of <paramref name="grainType"/> in this silo (through Orleans' management grain).</summary>

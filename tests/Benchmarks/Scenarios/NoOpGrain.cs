@@ -1,11 +1,11 @@
 using Orleans;
 using Orleans.Concurrency;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
-/// <summary>The Orleans twin of <see cref="INoOpGrain"/>: a call that does nothing but count itself.</summary>
-[Alias("bench.IOrleansNoOpGrain")]
-public interface IOrleansNoOpGrain : IGrainWithStringKey
+/// <summary>A call that does nothing but count itself.</summary>
+[Alias("bench.INoOpGrain")]
+public interface INoOpGrain : IGrainWithStringKey
 {
     [Alias("NoOp")]
     Task NoOpAsync();
@@ -16,7 +16,7 @@ public interface IOrleansNoOpGrain : IGrainWithStringKey
 }
 
 [GrainType(GrainTypeName)]
-public sealed class OrleansNoOpGrain : Grain, IOrleansNoOpGrain
+public sealed class NoOpGrain : Grain, INoOpGrain
 {
     public const string GrainTypeName = "bench-noop";
 

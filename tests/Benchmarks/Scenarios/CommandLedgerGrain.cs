@@ -3,9 +3,9 @@ using Orleans.Concurrency;
 using Orleans.Runtime;
 using OrleansTilsyn.Grains.Common;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
-/// <summary>The Orleans twin of <see cref="ILedgerGrain"/>: every command is one commit of state with its audit event.</summary>
+/// <summary>A ledger grain whose every command is one commit of state with its audit event.</summary>
 [Alias("bench.ICommandLedgerGrain")]
 public interface ICommandLedgerGrain : IGrainWithStringKey
 {
@@ -16,7 +16,10 @@ public interface ICommandLedgerGrain : IGrainWithStringKey
     Task<CommandLedgerState> GetAsync();
 }
 
-/// <summary>The same fields as <see cref="LedgerState"/>, so both runtimes store a state of about the same size.</summary>
+/// <summary>
+/// The same fields as the previous release's benchmark ledger (old runtime), so both store a state of about the same size
+/// and their numbers can be set side by side.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bench.CommandLedgerState")]
 public sealed record CommandLedgerState
 {

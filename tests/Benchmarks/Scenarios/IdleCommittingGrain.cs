@@ -2,9 +2,9 @@ using Orleans;
 using Orleans.Runtime;
 using OrleansTilsyn.Grains.Common;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
-/// <summary>The Orleans twin of <see cref="IIdleGrain"/>: a small committing grain activated once and then left idle.</summary>
+/// <summary>A small committing grain activated once and then left idle.</summary>
 [Alias("bench.IIdleCommittingGrain")]
 public interface IIdleCommittingGrain : IGrainWithStringKey
 {
@@ -12,7 +12,7 @@ public interface IIdleCommittingGrain : IGrainWithStringKey
     Task<int> VisitsAsync();
 }
 
-/// <summary>The same fields as <see cref="IdleGrainState"/>.</summary>
+/// <summary>The same fields as the previous release's idle benchmark grain (old runtime), so the memory numbers compare.</summary>
 [GenerateSerializer, Immutable, Alias("bench.IdleCommittingState")]
 public sealed record IdleCommittingState
 {

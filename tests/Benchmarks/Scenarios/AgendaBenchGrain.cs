@@ -6,7 +6,7 @@ using OrleansTilsyn.Contracts.Grains;
 using OrleansTilsyn.Grains.Common;
 using OrleansTilsyn.Grains.Domain.Loop;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>A committing grain with an agenda: each applied due item is recorded by name in its state.</summary>
 [Alias("bench.IAgendaBenchGrain")]

@@ -1,4 +1,4 @@
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>
 /// A reminder/grain clock that stands still at one instant, as a FakeTimeProvider that is never advanced: a timer due

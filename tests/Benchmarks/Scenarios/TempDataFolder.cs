@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>A data folder for the embedded stores in a fresh temp directory (the folder itself not yet created), deleted on dispose.</summary>
 public sealed class TempDataFolder(string name) : IDisposable

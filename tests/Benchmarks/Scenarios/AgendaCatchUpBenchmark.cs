@@ -3,9 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansTilsyn.Silo.Sqlite;
 using OrleansTilsyn.Silo.Hosting;
-using OrleansTilsyn.Silo.Storage;
 
-namespace OrleansTilsyn.Benchmarks.OrleansRuntime;
+namespace OrleansTilsyn.Benchmarks.Scenarios;
 
 /// <summary>
 /// Agenda catch-up after an outage: 100,000 agenda grains (--quick: 10,000), each a committing grain with 1 to 3 due
@@ -55,7 +54,7 @@ public static class AgendaCatchUpBenchmark
     private static async Task RegisterAsync(string dataFolder, int grains)
     {
         var stopwatch = Stopwatch.StartNew();
-        await using (var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Sqlite, dataFolder, new FrozenClock(T0)))
+        await using (var silo = await BenchSilo.StartAsync(BenchStores.Sqlite, dataFolder, new FrozenClock(T0)))
         {
             var empty = await CatchUpOf(silo);
             Check.That(empty.Due == 0, "nothing to catch up before the items are scheduled");
@@ -76,7 +75,7 @@ public static class AgendaCatchUpBenchmark
             File.Copy(file, Path.Combine(copy.Path, Path.GetFileName(file)));
 
         var restarting = Stopwatch.StartNew();
-        await using var silo = await OrleansBenchSilo.StartAsync(OrleansBenchStores.Sqlite, copy.Path, new FrozenClock(T0 + Outage));
+        await using var silo = await BenchSilo.StartAsync(BenchStores.Sqlite, copy.Path, new FrozenClock(T0 + Outage));
         var started = restarting.Elapsed;
         var result = await CatchUpOf(silo);
         var drained = restarting.Elapsed;
@@ -91,6 +90,6 @@ public static class AgendaCatchUpBenchmark
         return drained;
     }
 
-    private static Task<AgendaCatchUpResult> CatchUpOf(OrleansBenchSilo silo) =>
+    private static Task<AgendaCatchUpResult> CatchUpOf(BenchSilo silo) =>
         silo.Services.GetRequiredService<AgendaCatchUp>().Completion.WaitAsync(TimeSpan.FromMinutes(10));
 }
