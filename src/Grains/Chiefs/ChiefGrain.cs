@@ -30,13 +30,15 @@ public sealed class ChiefGrain(
     [PersistentState("state")] IPersistentState<Committed<ChiefState>> state,
     CommittingGrainServices services,
     IOptions<InboxObserverOptions> observerOptions,
+    TimeProvider realTime,
     ILogger<ChiefGrain> logger)
     : CommittingGrain<ChiefState>(state, services), IChiefGrain
 {
     private InboxObservers? _observers;
 
+    // Watchers renew on real time (the gateway's InboxSubscription), so their expiry is real time, not the domain clock.
     private InboxObservers Observers => _observers ??= new InboxObservers(
-        Key, observerOptions.Value, Time, logger);
+        Key, observerOptions.Value, realTime, logger);
 
     private ChiefPortfolio Portfolio => new(ChiefId.Parse(Key), State.Units);
 

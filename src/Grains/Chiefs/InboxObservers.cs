@@ -11,7 +11,7 @@ public sealed class InboxObserverOptions
 {
     public const string SectionName = "Grains:InboxObservers";
 
-    /// <summary>A subscription not renewed for this long (on the grain clock) is dropped; watchers renew well before.</summary>
+    /// <summary>A subscription not renewed for this long (real time) is dropped; watchers renew well before.</summary>
     public TimeSpan Expiry { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The most watchers one chief keeps; one more is refused.</summary>
@@ -20,7 +20,7 @@ public sealed class InboxObserverOptions
 
 /// <summary>
 /// The watchers of one chief's inbox, owned by the chief grain (single activation, so one list per chief): Orleans'
-/// <see cref="ObserverManager{TObserver}"/> on the grain clock, bounded. Notifications are one-way, so a watcher that
+/// <see cref="ObserverManager{TObserver}"/> on real time, bounded. Notifications are one-way, so a watcher that
 /// went away without unsubscribing is noticed only by its subscription expiring.
 /// </summary>
 public sealed class InboxObservers

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Concurrency;
 using Orleans.Runtime;
 using OrleansTilsyn.Contracts.Calls;
 using OrleansTilsyn.Contracts.Grains;
@@ -14,7 +17,29 @@ public abstract partial class CommittingGrain<TState>
 
     private bool _waking;
 
+    /// <summary>Whether an interface method may change state (reads are <see cref="AlwaysInterleaveAttribute"/>); by method, computed once.</summary>
+    private static readonly ConcurrentDictionary<MethodInfo, bool> Commands = new();
+
     public Task WakeAsync() => WakeCoreAsync();
+
+    /// <summary>
+    /// Around a command, applies the items due and not yet applied, as the schedule: before it, what fell due while the
+    /// reminder's tick is still on its way, so the command meets the state the schedule has reached; after it, what the
+    /// command made due already (a loop registered after its first deadline), so the caller reads its effects at once.
+    /// </summary>
+    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext call)
+    {
+        var command = call.InterfaceMethod is { } method && IsCommand(method);
+        if (command) await ApplyWhatIsDueAsync("apply the items due before a command");
+        await call.Invoke();
+        if (command) await ApplyWhatIsDueAsync("apply the items a command made due");
+    }
+
+    private Task ApplyWhatIsDueAsync(string what) =>
+        !_waking && Agenda.Next is { } next && next.DueAt <= Now ? TryAfterCommitAsync(what, WakeCoreAsync) : Task.CompletedTask;
+
+    private static bool IsCommand(MethodInfo method) => Commands.GetOrAdd(method, m =>
+        m.DeclaringType != typeof(IRemindable) && m.DeclaringType != typeof(IAgendaGrain) && !m.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: true));
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {

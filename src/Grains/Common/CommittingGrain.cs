@@ -21,7 +21,7 @@ namespace OrleansTilsyn.Grains.Common;
 /// A derived sealed grain declares <c>[PersistentState("state")] IPersistentState&lt;Committed&lt;TState&gt;&gt; state</c>
 /// in its constructor and passes it on.
 /// </remarks>
-public abstract partial class CommittingGrain<TState> : Grain, IAgendaGrain, IRemindable where TState : class, new()
+public abstract partial class CommittingGrain<TState> : Grain, IAgendaGrain, IRemindable, IIncomingGrainCallFilter where TState : class, new()
 {
     /// <summary>
     /// The most audit events kept unconfirmed; beyond it a commit is refused (<see cref="AuditBacklogFullException"/>)
@@ -117,11 +117,6 @@ public abstract partial class CommittingGrain<TState> : Grain, IAgendaGrain, IRe
         await ConfirmAuditAsync();
         await TryAfterCommitAsync("update the wake reminder", () => WakeUp.AfterWriteAsync(committed.Agenda));
         await TryAfterCommitAsync("deliver the outbox", DeliverOutboxAsync);
-
-        // An item the command made due already (e.g. a loop registered after its first deadline) is applied before the
-        // caller is answered, as the schedule, so the caller reads its effects instead of waiting for the reminder's tick.
-        if (!_waking && Agenda.Next is { } due && due.DueAt <= Now)
-            await TryAfterCommitAsync("apply the items already due", WakeCoreAsync);
     }
 
     /// <summary>As <see cref="CommitAsync(TState, CommitNote, Agenda?)"/> with the agenda unchanged: <paramref name="command"/> names the change in the audit.</summary>
