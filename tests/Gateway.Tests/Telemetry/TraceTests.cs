@@ -41,8 +41,10 @@ public sealed class TraceTests
         var register = Assert.Single(ours, s => s.Kind == ActivityKind.Server && s.OperationName == "IUnitGrain/RegisterAsync"
             && Equals(s.GetTagItem("orleans.rpc.target_id"), $"unit/{Unit}"));
         Assert.True(IsBelow(register, import, ours), "the unit's registration runs inside the import's grain call");
-        var write = Assert.Single(ours, s => s.OperationName == "write storage" && Equals(s.GetTagItem("orleans.grain.id"), $"unit/{Unit}"));
-        Assert.Equal((ActivityKind.Client, register.SpanId), (write.Kind, write.ParentSpanId));
+        // The registration's write, and the write of the agenda items it made due already (applied before the call returns).
+        var writes = ours.Where(s => s.OperationName == "write storage" && Equals(s.GetTagItem("orleans.grain.id"), $"unit/{Unit}")).ToArray();
+        Assert.NotEmpty(writes);
+        Assert.All(writes, write => Assert.Equal((ActivityKind.Client, register.SpanId), (write.Kind, write.ParentSpanId)));
         Assert.Contains(ours, s => s.OperationName == "IReminderService/RegisterOrUpdateReminder" && s.ParentSpanId == register.SpanId);
         Assert.Contains(gateway.Logs.Entries, e => e.Message.Contains("Change by", StringComparison.Ordinal) && e.TraceId == traceId.ToHexString());
     }
