@@ -53,7 +53,12 @@ public static class SiloHostingExtensions
                 orleans.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, domainClock);
                 orleans.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, domainClock);
                 // Orleans reads the reminder table on the reminders' clock; an accelerated clock must not turn that into a busy loop.
-                orleans.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = Longest(o.RefreshReminderListPeriod, domainClock.ToDomain(AcceleratedHeartbeat)));
+                // Orleans requires reminders to be loaded at least one refresh ahead of their tick (twice by default).
+                orleans.Configure<ReminderOptions>(o =>
+                {
+                    o.RefreshReminderListPeriod = Longest(o.RefreshReminderListPeriod, domainClock.ToDomain(AcceleratedHeartbeat));
+                    o.ReminderLoadingWindow = Longest(o.ReminderLoadingWindow, 2 * o.RefreshReminderListPeriod);
+                });
             }
         });
         builder.Services.AddLoopTelemetry(o => builder.Configuration.GetSection("Telemetry:Loop").Bind(o));
