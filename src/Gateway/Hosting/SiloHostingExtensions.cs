@@ -47,6 +47,8 @@ public static class SiloHostingExtensions
                 if (domainClock is not null) agenda.Heartbeat = Longest(agenda.Heartbeat, domainClock.ToDomain(AcceleratedHeartbeat));
             });
             orleans.Services.AddStoredAsJsonSerialization();
+            // Optional failure-detection tuning (e.g. a local cluster's faster death declaration); Orleans' defaults otherwise.
+            orleans.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(CoHostedSiloOptions.MembershipSectionName));
             if (silo.ClusterId is { } clusterId) orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, silo.ServiceId ?? "orleans-tilsyn"));
             if (domainClock is not null)
             {
@@ -86,6 +88,13 @@ public static class SiloHostingExtensions
 public sealed class CoHostedSiloOptions
 {
     public const string SectionName = "Silo";
+
+    /// <summary>
+    /// Optional settings of Orleans' <see cref="ClusterMembershipOptions"/> (e.g. <c>Silo:Membership:ProbeTimeout</c>,
+    /// <c>NumMissedProbesLimit</c>, <c>NumVotesForDeathDeclaration</c>): how soon a silo that stopped answering is
+    /// declared dead. Unset in production (Orleans' defaults); deploy/cluster.env shortens it for the local cluster.
+    /// </summary>
+    public const string MembershipSectionName = SectionName + ":Membership";
 
     public int SiloPort { get; set; } = EndpointOptions.DEFAULT_SILO_PORT;
 
