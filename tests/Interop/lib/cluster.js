@@ -116,7 +116,9 @@ class Cluster {
 
   async stop() {
     await execFileAsync('bash', [SCRIPT, 'stop'], { env: this.env }).catch(() => {});
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    // TILSYN_CLUSTER_KEEP=1 keeps the cluster folder (the silos' logs) for a look after the run.
+    if (process.env.TILSYN_CLUSTER_KEEP) console.log(`cluster folder kept: ${this.dir}`);
+    else fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
