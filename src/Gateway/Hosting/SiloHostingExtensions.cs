@@ -47,13 +47,20 @@ public static class SiloHostingExtensions
                 if (domainClock is not null) agenda.Heartbeat = Longest(agenda.Heartbeat, domainClock.ToDomain(AcceleratedHeartbeat));
             });
             orleans.Services.AddStoredAsJsonSerialization();
+            // Optional failure-detection tuning (e.g. a local cluster's faster death declaration); Orleans' defaults otherwise.
+            orleans.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(CoHostedSiloOptions.MembershipSectionName));
             if (silo.ClusterId is { } clusterId) orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, silo.ServiceId ?? "orleans-tilsyn"));
             if (domainClock is not null)
             {
                 orleans.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, domainClock);
                 orleans.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, domainClock);
                 // Orleans reads the reminder table on the reminders' clock; an accelerated clock must not turn that into a busy loop.
-                orleans.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = Longest(o.RefreshReminderListPeriod, domainClock.ToDomain(AcceleratedHeartbeat)));
+                // Orleans requires reminders to be loaded at least one refresh ahead of their tick (twice by default).
+                orleans.Configure<ReminderOptions>(o =>
+                {
+                    o.RefreshReminderListPeriod = Longest(o.RefreshReminderListPeriod, domainClock.ToDomain(AcceleratedHeartbeat));
+                    o.ReminderLoadingWindow = Longest(o.ReminderLoadingWindow, 2 * o.RefreshReminderListPeriod);
+                });
             }
         });
         builder.Services.AddLoopTelemetry(o => builder.Configuration.GetSection("Telemetry:Loop").Bind(o));
@@ -81,6 +88,13 @@ public static class SiloHostingExtensions
 public sealed class CoHostedSiloOptions
 {
     public const string SectionName = "Silo";
+
+    /// <summary>
+    /// Optional settings of Orleans' <see cref="ClusterMembershipOptions"/> (e.g. <c>Silo:Membership:ProbeTimeout</c>,
+    /// <c>NumMissedProbesLimit</c>, <c>NumVotesForDeathDeclaration</c>): how soon a silo that stopped answering is
+    /// declared dead. Unset in production (Orleans' defaults); deploy/cluster.env shortens it for the local cluster.
+    /// </summary>
+    public const string MembershipSectionName = SectionName + ":Membership";
 
     public int SiloPort { get; set; } = EndpointOptions.DEFAULT_SILO_PORT;
 

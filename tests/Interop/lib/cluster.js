@@ -1,13 +1,14 @@
 'use strict';
-// The local cluster of deploy/ (deploy/cluster.sh): N silo+gateway processes on one PostgreSQL database
-// (TILSYN_CLUSTER_PG), started, killed with SIGKILL and started again by that script; tokens signed with the
-// cluster's key; the database read with psql for the checks.
+// The local cluster of deploy/ (deploy/cluster.sh): N silo+gateway processes on one Azure Storage account (the
+// test run's Azurite, TILSYN_TEST_AZURITE), started, killed with SIGKILL and started again by that script; tokens
+// signed with the cluster's key; the cluster's Azure tables (its own prefix) read with @azure/data-tables for the checks.
 const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { promisify } = require('node:util');
+const { TableClient } = require('@azure/data-tables');
 const { grpc } = require('./protos');
 const { repoRoot, gatewayDll } = require('./paths');
 const { signEs256 } = require('./jwt');
@@ -23,49 +24,44 @@ function portFree(port) {
   });
 }
 
-/** A base port whose silo ports (base + 10 i, base + 10 i + 1) are all free. */
+/** A base port whose silo ports (base + 10 i + 0..3: HTTP, gRPC, Orleans silo, Orleans gateway) are all free. */
 async function freeBasePort(silos) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 120) * 100; // below the ephemeral range (32768+), so no client socket takes a port meant for a restart
     const ports = [];
-    for (let i = 1; i <= silos; i++) ports.push(base + i * 10, base + i * 10 + 1);
+    for (let i = 1; i <= silos; i++) ports.push(base + i * 10, base + i * 10 + 1, base + i * 10 + 2, base + i * 10 + 3);
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
   }
   throw new Error('no free port range for the cluster');
 }
 
-/** libpq environment from an Npgsql connection string (Host=..;Port=..;Username=..;Password=..;Database=..). */
-function libpqEnvironment(connectionString) {
-  const parts = Object.fromEntries(connectionString.split(';').filter(Boolean).map((kv) => {
-    const at = kv.indexOf('=');
-    return [kv.slice(0, at).trim().toLowerCase(), kv.slice(at + 1).trim()];
-  }));
-  return { PGHOST: parts.host, PGPORT: parts.port || '5432', PGUSER: parts.username, PGPASSWORD: parts.password, PGDATABASE: parts.database };
-}
-
 class Cluster {
-  constructor(dir, env, silos, basePort, tokens) {
+  constructor(dir, env, silos, basePort, tokens, store) {
     this.dir = dir;
     this.env = env;
     this.silos = silos;
     this.basePort = basePort;
     this.tokens = tokens;
+    this.store = store;
   }
 
   /**
-   * Starts `silos` processes with deploy/cluster.sh on the database in TILSYN_CLUSTER_PG; `settings` are
-   * configuration keys for every silo (`{ 'Clock:Start': ... }`), passed as environment variables.
+   * Starts `silos` processes with deploy/cluster.sh on the Azurite of TILSYN_TEST_AZURITE, in tables of a prefix of
+   * their own; `settings` are configuration keys for every silo (`{ 'Clock:Start': ... }`), passed as environment variables.
    */
   static async start({ silos = 2, settings = {} } = {}) {
-    const pg = process.env.TILSYN_CLUSTER_PG;
-    if (!pg) throw new Error('TILSYN_CLUSTER_PG is not set: the cluster test needs an empty PostgreSQL database (the Gateway.Tests runner creates one)');
+    if (!process.env.TILSYN_TEST_AZURITE) {
+      throw new Error('TILSYN_TEST_AZURITE is not set: the cluster test needs Azurite (tests/run-all.sh starts it; or '
+        + 'export TILSYN_TEST_AZURITE=$(bash tests/start-azurite.sh DIR))');
+    }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilsyn-cluster-'));
     const basePort = await freeBasePort(silos);
-    const env = { ...process.env, TILSYN_CLUSTER_DIR: dir, TILSYN_CLUSTER_BASE_PORT: String(basePort), TILSYN_GATEWAY_DLL: gatewayDll() };
+    const env = { ...process.env, TILSYN_CLUSTER_AZURE: '', TILSYN_CLUSTER_TABLE_PREFIX: '', TILSYN_CLUSTER_DIR: dir, TILSYN_CLUSTER_BASE_PORT: String(basePort), TILSYN_GATEWAY_DLL: gatewayDll() };
     for (const [key, value] of Object.entries(settings)) env[key.replace(/:/g, '__')] = String(value);
     await execFileAsync('bash', [SCRIPT, 'start', String(silos)], { env, maxBuffer: 16 * 1024 * 1024 });
     const { stdout } = await execFileAsync('bash', [SCRIPT, 'tokens'], { env, maxBuffer: 16 * 1024 * 1024 });
-    return new Cluster(dir, env, silos, basePort, JSON.parse(stdout));
+    const store = await execFileAsync('bash', [SCRIPT, 'store'], { env });
+    return new Cluster(dir, env, silos, basePort, JSON.parse(stdout), JSON.parse(store.stdout));
   }
 
   /** The h2c address of silo `i` (1-based). */
@@ -103,13 +99,15 @@ class Cluster {
     await execFileAsync('bash', [SCRIPT, 'start-silo', String(i)], { env: this.env, maxBuffer: 16 * 1024 * 1024 });
   }
 
-  /** Rows of a query as arrays of strings (psql, unaligned, tab-separated). */
-  async sql(query) {
-    const { stdout } = await execFileAsync('psql', ['-X', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', query], {
-      env: { ...process.env, ...libpqEnvironment(process.env.TILSYN_CLUSTER_PG) },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return stdout.split('\n').filter((line) => line.length > 0).map((line) => line.split('\t'));
+  /**
+   * Every entity of the cluster's table `name` (without the prefix: 'Audit', 'Reminders', 'GrainState', 'Silos'),
+   * optionally only the properties `select`; Azurite's loopback endpoint is plain HTTP.
+   */
+  async rows(name, select = undefined) {
+    const table = TableClient.fromConnectionString(this.store.connectionString, this.store.tablePrefix + name, { allowInsecureConnection: true });
+    const rows = [];
+    for await (const row of table.listEntities(select ? { queryOptions: { select } } : {})) rows.push(row);
+    return rows;
   }
 
   log(i) {
@@ -118,8 +116,10 @@ class Cluster {
 
   async stop() {
     await execFileAsync('bash', [SCRIPT, 'stop'], { env: this.env }).catch(() => {});
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    // TILSYN_CLUSTER_KEEP=1 keeps the cluster folder (the silos' logs) for a look after the run.
+    if (process.env.TILSYN_CLUSTER_KEEP) console.log(`cluster folder kept: ${this.dir}`);
+    else fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-module.exports = { Cluster, libpqEnvironment };
+module.exports = { Cluster };
